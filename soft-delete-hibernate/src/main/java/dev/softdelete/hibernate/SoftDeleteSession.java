@@ -1,0 +1,124 @@
+package dev.softdelete.hibernate;
+
+import dev.softdelete.hibernate.internal.session.SoftDeleteSessionImpl;
+import jakarta.persistence.EntityManager;
+import org.hibernate.Session;
+
+import java.util.function.Supplier;
+
+/**
+ * A Hibernate {@link Session} with soft-delete operations: visibility scopes for admin and trash
+ * views, a reason for deletes, restore, and the explicit hard delete.
+ * <p>
+ * Obtain one with {@link #wrap(Session)} or {@link #wrap(EntityManager)}; it is the same session,
+ * so everything else works as on the wrapped one.
+ *
+ * <pre>{@code
+ * SoftDeleteSession s = SoftDeleteSession.wrap(entityManager);
+ * try (SoftDeleteScope why = s.deletingBecause("spam")) {
+ *     s.remove(post);                                   // UPDATE post SET deleted_at = ?, reason = ?
+ * }
+ * List<Post> trash = s.onlyDeleted(() -> s.createQuery("from Post", Post.class).list());
+ * s.restore(Post.class, post.getId());
+ * }</pre>
+ *
+ * @since 0.1.0
+ */
+public interface SoftDeleteSession extends Session {
+
+    /**
+     * Wraps a Hibernate session. Wrapping a {@code SoftDeleteSession} returns it unchanged.
+     *
+     * @param session an open Hibernate session
+     * @return the soft-delete view of that session
+     * @throws IllegalArgumentException if the session is not Hibernate ORM's own implementation
+     */
+    static SoftDeleteSession wrap(Session session) {
+        return SoftDeleteSessionImpl.wrap(session);
+    }
+
+    /**
+     * Wraps the Hibernate session behind a Jakarta Persistence entity manager.
+     *
+     * @param entityManager an open entity manager backed by Hibernate ORM
+     * @return the soft-delete view of its session
+     * @throws IllegalArgumentException if the entity manager is not backed by Hibernate ORM
+     */
+    static SoftDeleteSession wrap(EntityManager entityManager) {
+        return SoftDeleteSessionImpl.wrap(entityManager);
+    }
+
+    /**
+     * Opens a scope in which every read path of this session sees deleted rows as well as live
+     * ones.
+     *
+     * @return the scope; close it to go back
+     */
+    SoftDeleteScope unfiltered();
+
+    /**
+     * Opens a scope in which every read path of this session sees only deleted rows: the trash.
+     *
+     * @return the scope; close it to go back
+     */
+    SoftDeleteScope onlyDeleted();
+
+    /**
+     * Runs the work with deleted rows visible, as {@link #unfiltered()} does.
+     *
+     * @param work the work to run
+     * @param <T>  its result type
+     * @return what the work returned
+     */
+    <T> T unfiltered(Supplier<T> work);
+
+    /**
+     * Runs the work seeing only deleted rows, as {@link #onlyDeleted()} does.
+     *
+     * @param work the work to run
+     * @param <T>  its result type
+     * @return what the work returned
+     */
+    <T> T onlyDeleted(Supplier<T> work);
+
+    /**
+     * Opens a scope whose soft deletes record the given reason in the entity's
+     * {@code @SoftDelete(reason)} attribute. The reason is taken when {@code remove()} is called,
+     * so a flush after the scope has closed still records it.
+     *
+     * @param reason why the rows are deleted
+     * @return the scope; close it to stop recording this reason
+     */
+    SoftDeleteScope deletingBecause(String reason);
+
+    /**
+     * Removes the entity with a real SQL {@code DELETE} at the next flush: the only way for
+     * application code to erase a soft-deletable row. On an entity that is not soft-deletable it is
+     * the same as {@link #remove(Object)}.
+     *
+     * @param entity a managed entity (load a deleted one inside {@link #unfiltered()})
+     */
+    void hardDelete(Object entity);
+
+    /**
+     * Makes a deleted entity live again: clears its marker, actor and reason.
+     * A managed instance is refreshed to show the restored state.
+     *
+     * @param entity the entity to restore, managed or detached
+     * @return {@code true} if the row was deleted and is now restored, {@code false} if it was
+     *         already live (nothing changes)
+     * @throws IllegalArgumentException if the entity is not soft-deletable
+     */
+    boolean restore(Object entity);
+
+    /**
+     * Makes the deleted row with the given identifier live again.
+     *
+     * @param entityClass the entity class
+     * @param id          the identifier
+     * @return {@code true} if the row was deleted and is now restored, {@code false} if it was
+     *         live or does not exist
+     * @throws IllegalArgumentException if the class is not a soft-deletable entity
+     */
+    boolean restore(Class<?> entityClass, Object id);
+}

@@ -1,0 +1,20 @@
+package dev.softdelete.hibernate.internal;
+
+import dev.softdelete.RetentionPolicy;
+
+/**
+ * What {@code @SoftDelete} says about one entity hierarchy, as validated at bootstrap.
+ *
+ * @param rootEntityName     the hierarchy root's entity name
+ * @param markerAttribute    the attribute holding the deletion instant
+ * @param deletedByAttribute the attribute holding the actor, or {@code null}
+ * @param reasonAttribute    the attribute holding the reason, or {@code null}
+ * @param retention          the entity's own retention, or {@code null} for the configured default
+ */
+public record SoftDeletableType(
+        String rootEntityName,
+        String markerAttribute,
+        String deletedByAttribute,
+        String reasonAttribute,
+        RetentionPolicy retention) {
+}

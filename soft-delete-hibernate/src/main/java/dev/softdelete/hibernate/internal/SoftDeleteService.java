@@ -1,0 +1,97 @@
+package dev.softdelete.hibernate.internal;
+
+import dev.softdelete.ActorProvider;
+import dev.softdelete.RetentionPolicy;
+import dev.softdelete.hibernate.internal.session.SessionState;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.service.Service;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Holds the soft-delete state of one service registry (so of one SessionFactory): the settings,
+ * the soft-deletable types found at bootstrap, and the per-session delete state. Replaces any
+ * static state, so two factories in one JVM never see each other's configuration.
+ */
+public final class SoftDeleteService implements Service {
+
+    private final boolean enabled;
+    private final Clock clock;
+    private final ActorProvider actorProvider;
+    private final RetentionPolicy defaultRetention;
+    private final Object foreignSqmTranslator;
+    private final Map<String, SoftDeletableType> typesByEntityName = new ConcurrentHashMap<>();
+    // weak keys: a session that is never closed must not keep its state alive
+    private final Map<SharedSessionContractImplementor, SessionState> sessions =
+            Collections.synchronizedMap(new WeakHashMap<>());
+
+    SoftDeleteService(boolean enabled, Clock clock, ActorProvider actorProvider,
+            RetentionPolicy defaultRetention, Object foreignSqmTranslator) {
+        this.enabled = enabled;
+        this.clock = clock;
+        this.actorProvider = actorProvider;
+        this.defaultRetention = defaultRetention;
+        this.foreignSqmTranslator = foreignSqmTranslator;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public RetentionPolicy defaultRetention() {
+        return defaultRetention;
+    }
+
+    /** A translator factory the application configured itself, which we cannot extend; or null. */
+    public Object foreignSqmTranslator() {
+        return foreignSqmTranslator;
+    }
+
+    /**
+     * The instant that marks rows deleted now, cut to microseconds: the finest precision that
+     * H2, PostgreSQL and MariaDB all store, so the in-memory marker equals the one in the table.
+     */
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    public String currentActor() {
+        return actorProvider == null ? null : actorProvider.currentActor();
+    }
+
+    public void register(String entityName, SoftDeletableType type) {
+        typesByEntityName.put(entityName, type);
+    }
+
+    public void clearTypes() {
+        typesByEntityName.clear();
+    }
+
+    /** The soft-delete description of an entity (or any entity of its hierarchy), or null. */
+    public SoftDeletableType typeOf(String entityName) {
+        return entityName == null ? null : typesByEntityName.get(entityName);
+    }
+
+    public boolean hasSoftDeletableTypes() {
+        return !typesByEntityName.isEmpty();
+    }
+
+    /** The delete state of a session, created (and hooked to its flushes) on first use. */
+    public SessionState stateOf(SharedSessionContractImplementor session) {
+        synchronized (sessions) {
+            SessionState state = sessions.get(session);
+            if (state == null) {
+                state = new SessionState(() -> sessions.remove(session));
+                sessions.put(session, state);
+                session.getEventListenerManager().addListener(state);
+            }
+            return state;
+        }
+    }
+}

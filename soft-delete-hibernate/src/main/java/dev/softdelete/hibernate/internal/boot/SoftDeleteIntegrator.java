@@ -1,0 +1,31 @@
+package dev.softdelete.hibernate.internal.boot;
+
+import dev.softdelete.hibernate.internal.SoftDeleteService;
+import dev.softdelete.hibernate.internal.event.DeleteRequestListener;
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventType;
+import org.hibernate.integrator.spi.Integrator;
+import org.jboss.logging.Logger;
+
+/**
+ * Third boot phase, inside the SessionFactory constructor: registers the listener that records who
+ * asked for each delete, and why, at the moment {@code remove()} is called.
+ */
+public final class SoftDeleteIntegrator implements Integrator {
+
+    private static final Logger LOG = Logger.getLogger(SoftDeleteIntegrator.class);
+
+    @Override
+    public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
+        SoftDeleteService service = sessionFactory.getServiceRegistry().requireService(SoftDeleteService.class);
+        if (!service.isEnabled() || !service.hasSoftDeletableTypes()) {
+            LOG.debug("no soft-deletable entity: no listener registered");
+            return;
+        }
+        sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class)
+                .prependListeners(EventType.DELETE, new DeleteRequestListener(service));
+    }
+}

@@ -1,0 +1,127 @@
+package dev.softdelete.hibernate.internal.boot;
+
+import dev.softdelete.hibernate.internal.SoftDeletableType;
+import dev.softdelete.hibernate.internal.SoftDeleteService;
+import dev.softdelete.hibernate.internal.state.SoftDeleteStateManagement;
+import dev.softdelete.hibernate.internal.state.Visibility;
+import org.hibernate.boot.ResourceStreamLocator;
+import org.hibernate.boot.spi.AdditionalMappingContributions;
+import org.hibernate.boot.spi.AdditionalMappingContributor;
+import org.hibernate.boot.spi.InFlightMetadataCollector;
+import org.hibernate.boot.spi.MetadataBuildingContext;
+import org.hibernate.engine.spi.FilterDefinition;
+import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.ManyToOne;
+import org.hibernate.mapping.OneToMany;
+import org.hibernate.mapping.PersistentClass;
+import org.hibernate.mapping.RootClass;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Second boot phase, after all entities and collections are bound: reads and validates
+ * {@code @SoftDelete}, installs the soft-delete state management on each soft-deletable root, and
+ * attaches the visibility marker filters. Filters must be defined here: the SessionFactory copies
+ * filter definitions before integrators run.
+ */
+public final class SoftDeleteMappingContributor implements AdditionalMappingContributor {
+
+    private static final Logger LOG = Logger.getLogger(SoftDeleteMappingContributor.class);
+
+    @Override
+    public String getContributorName() {
+        return "softdelete";
+    }
+
+    @Override
+    public void contribute(AdditionalMappingContributions contributions, InFlightMetadataCollector metadata,
+            ResourceStreamLocator resourceStreamLocator, MetadataBuildingContext buildingContext) {
+        SoftDeleteService service = buildingContext.getBootstrapContext().getServiceRegistry()
+                .requireService(SoftDeleteService.class);
+        service.clearTypes();
+        if (!service.isEnabled()) {
+            LOG.debug("softdelete.enabled is false: @SoftDelete entities are mapped as plain entities");
+            return;
+        }
+        Map<String, SoftDeletableType> roots = readRoots(metadata, service);
+        defineMarkerFilters(metadata);
+        for (PersistentClass entity : metadata.getEntityBindings()) {
+            SoftDeletableType type = roots.get(entity.getRootClass().getEntityName());
+            if (type != null) {
+                service.register(entity.getEntityName(), type);
+            }
+        }
+        for (SoftDeletableType type : roots.values()) {
+            RootClass root = (RootClass) metadata.getEntityBinding(type.rootEntityName());
+            root.setStateManagementType(SoftDeleteStateManagement.class);
+            attachMarkerFilters(root::addFilter);
+            LOG.debugf("soft-deletable: %s, marker %s", type.rootEntityName(), type.markerAttribute());
+        }
+        attachToCollections(metadata, roots);
+    }
+
+    private Map<String, SoftDeletableType> readRoots(InFlightMetadataCollector metadata, SoftDeleteService service) {
+        List<String> problems = new ArrayList<>();
+        SoftDeleteAnnotationReader reader = new SoftDeleteAnnotationReader(problems);
+        Map<String, SoftDeletableType> roots = new HashMap<>();
+        for (PersistentClass entity : metadata.getEntityBindings()) {
+            if (entity instanceof RootClass root) {
+                SoftDeletableType type = reader.read(root, service.foreignSqmTranslator());
+                if (type != null) {
+                    roots.put(root.getEntityName(), type);
+                }
+            }
+            else {
+                reader.checkSubclass(entity);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SoftDeleteMappingException(problems);
+        }
+        return roots;
+    }
+
+    private static void defineMarkerFilters(InFlightMetadataCollector metadata) {
+        for (Visibility visibility : List.of(Visibility.ALL, Visibility.DELETED)) {
+            if (metadata.getFilterDefinition(visibility.filterName()) == null) {
+                // applyToLoadByKey: loaders of every entity that reaches a soft-deletable one must be rebuilt too
+                metadata.addFilterDefinition(new FilterDefinition(visibility.filterName(),
+                        Visibility.MARKER_FILTER_CONDITION, false, true, Map.of(), Map.of()));
+            }
+        }
+    }
+
+    private static void attachToCollections(InFlightMetadataCollector metadata, Map<String, SoftDeletableType> roots) {
+        for (Collection collection : metadata.getCollectionBindings()) {
+            if (collection.getElement() instanceof OneToMany oneToMany
+                    && isSoftDeletable(oneToMany.getAssociatedClass(), roots)) {
+                attachMarkerFilters(collection::addFilter);
+            }
+            else if (collection.getElement() instanceof ManyToOne manyToMany
+                    && isSoftDeletable(metadata.getEntityBinding(manyToMany.getReferencedEntityName()), roots)) {
+                attachMarkerFilters(collection::addManyToManyFilter);
+            }
+        }
+    }
+
+    private static boolean isSoftDeletable(PersistentClass entity, Map<String, SoftDeletableType> roots) {
+        return entity != null && roots.containsKey(entity.getRootClass().getEntityName());
+    }
+
+    private static void attachMarkerFilters(FilterTarget target) {
+        for (Visibility visibility : List.of(Visibility.ALL, Visibility.DELETED)) {
+            target.addFilter(visibility.filterName(), Visibility.MARKER_FILTER_CONDITION, true, Map.of(), Map.of());
+        }
+    }
+
+    /** {@code addFilter} of entities and collections, and {@code addManyToManyFilter} of collections. */
+    @FunctionalInterface
+    private interface FilterTarget {
+        void addFilter(String name, String condition, boolean autoAliasInjection, Map<String, String> aliasTableMap,
+                Map<String, String> aliasEntityMap);
+    }
+}

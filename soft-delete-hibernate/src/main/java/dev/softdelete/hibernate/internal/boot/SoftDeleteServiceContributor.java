@@ -1,0 +1,56 @@
+package dev.softdelete.hibernate.internal.boot;
+
+import dev.softdelete.hibernate.internal.SoftDeleteServiceInitiator;
+import dev.softdelete.hibernate.internal.query.GuardedMutationStrategyProvider;
+import dev.softdelete.hibernate.internal.query.SoftDeleteSqmTranslatorFactory;
+import org.hibernate.boot.registry.StandardServiceInitiator;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.QuerySettings;
+import org.hibernate.query.sqm.mutation.spi.SqmMultiTableMutationStrategyProvider;
+import org.hibernate.service.spi.ServiceContributor;
+import org.hibernate.service.spi.ServiceRegistryImplementor;
+import org.jboss.logging.Logger;
+
+import java.util.Map;
+
+/**
+ * First boot phase, while the service registry is built: registers the {@code SoftDeleteService},
+ * installs the translator that turns bulk deletes into marker updates, and guards multi-table bulk
+ * deletes. Settings are only readable here, before the SessionFactory options are fixed.
+ */
+public final class SoftDeleteServiceContributor implements ServiceContributor {
+
+    private static final Logger LOG = Logger.getLogger(SoftDeleteServiceContributor.class);
+
+    @Override
+    public void contribute(StandardServiceRegistryBuilder builder) {
+        builder.addInitiator(SoftDeleteServiceInitiator.INSTANCE);
+        Map<String, Object> settings = builder.getSettings();
+        if (!SoftDeleteServiceInitiator.isEnabled(settings)) {
+            LOG.debug("softdelete.enabled is false: soft delete is off for this registry");
+            return;
+        }
+        if (!settings.containsKey(QuerySettings.SEMANTIC_QUERY_TRANSLATOR)) {
+            builder.applySetting(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, new SoftDeleteSqmTranslatorFactory());
+        }
+        builder.addInitiator(GuardedProviderInitiator.INSTANCE);
+    }
+
+    /** Replaces Hibernate's multi-table strategy provider with the guarded one. */
+    private static final class GuardedProviderInitiator
+            implements StandardServiceInitiator<SqmMultiTableMutationStrategyProvider> {
+
+        static final GuardedProviderInitiator INSTANCE = new GuardedProviderInitiator();
+
+        @Override
+        public Class<SqmMultiTableMutationStrategyProvider> getServiceInitiated() {
+            return SqmMultiTableMutationStrategyProvider.class;
+        }
+
+        @Override
+        public SqmMultiTableMutationStrategyProvider initiateService(Map<String, Object> settings,
+                ServiceRegistryImplementor registry) {
+            return new GuardedMutationStrategyProvider();
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package dev.softdelete.hibernate.internal.session;
+
+import org.hibernate.SessionEventListener;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * The soft-delete state of one Hibernate session: the reasons in effect, who and why each pending
+ * remove was asked for, the rows to hard-delete, and the instant shared by the deletes of one flush.
+ * Registered as the session's event listener so that a flush end resets the instant and the
+ * session's end drops the state.
+ */
+public final class SessionState implements SessionEventListener {
+
+    /** Identifies one row of a hierarchy: the root entity name and the identifier. */
+    public record RowKey(String rootEntityName, Object id) {
+    }
+
+    /** Who asked for a delete, and why, at the moment {@code remove()} was called. */
+    public record DeleteRequest(String actor, String reason) {
+    }
+
+    private final Runnable onEnd;
+    private final Deque<String> reasons = new ArrayDeque<>();
+    private final Map<RowKey, DeleteRequest> requests = new HashMap<>();
+    private final Set<RowKey> hardDeletes = new HashSet<>();
+    private Instant flushInstant;
+
+    public SessionState(Runnable onEnd) {
+        this.onEnd = onEnd;
+    }
+
+    public String currentReason() {
+        return reasons.peek();
+    }
+
+    public void pushReason(String reason) {
+        reasons.push(reason);
+    }
+
+    public void popReason(String reason) {
+        // close() of an outer scope before an inner one must still remove the right entry
+        reasons.removeFirstOccurrence(reason);
+    }
+
+    public void recordRequest(RowKey row, DeleteRequest request) {
+        requests.put(row, request);
+    }
+
+    public DeleteRequest takeRequest(RowKey row) {
+        return requests.remove(row);
+    }
+
+    public void requestHardDelete(RowKey row) {
+        hardDeletes.add(row);
+    }
+
+    public boolean takeHardDelete(RowKey row) {
+        return hardDeletes.remove(row);
+    }
+
+    /** The instant of the flush in progress, taken from the clock on the first delete of the flush. */
+    public Instant flushInstant(Supplier<Instant> clock) {
+        if (flushInstant == null) {
+            flushInstant = clock.get();
+        }
+        return flushInstant;
+    }
+
+    @Override
+    public void flushEnd(int numberOfEntities, int numberOfCollections) {
+        // a full flush has executed every pending delete: what is left was cancelled
+        flushInstant = null;
+        requests.clear();
+        hardDeletes.clear();
+    }
+
+    @Override
+    public void partialFlushEnd(int numberOfEntities, int numberOfCollections) {
+        // an auto-flush may have executed nothing, so pending requests must survive it
+        flushInstant = null;
+    }
+
+    @Override
+    public void end() {
+        onEnd.run();
+    }
+}

@@ -1,0 +1,160 @@
+package dev.softdelete.hibernate.internal.session;
+
+import dev.softdelete.hibernate.SoftDeleteScope;
+import dev.softdelete.hibernate.SoftDeleteSession;
+import dev.softdelete.hibernate.internal.SoftDeletableType;
+import dev.softdelete.hibernate.internal.SoftDeleteService;
+import dev.softdelete.hibernate.internal.session.SessionState.RowKey;
+import dev.softdelete.hibernate.internal.state.Visibility;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import org.hibernate.Session;
+import org.hibernate.engine.spi.SessionDelegatorBaseImpl;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The {@link SoftDeleteSession} implementation: a delegating Hibernate session (the one SPI class
+ * to touch when a 7.x minor changes {@code SessionDelegatorBaseImpl}) plus the soft-delete
+ * operations.
+ */
+public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implements SoftDeleteSession {
+
+    private static final SoftDeleteScope NO_OP = () -> { };
+
+    private final SoftDeleteService service;
+
+    private SoftDeleteSessionImpl(SessionImplementor delegate) {
+        super(delegate);
+        this.service = delegate.getFactory().getServiceRegistry().requireService(SoftDeleteService.class);
+    }
+
+    public static SoftDeleteSession wrap(Session session) {
+        Objects.requireNonNull(session, "session");
+        if (session instanceof SoftDeleteSession softDeleteSession) {
+            return softDeleteSession;
+        }
+        if (session instanceof SessionImplementor implementor) {
+            return new SoftDeleteSessionImpl(implementor);
+        }
+        try {
+            return new SoftDeleteSessionImpl(session.unwrap(SessionImplementor.class));
+        }
+        catch (PersistenceException | ClassCastException e) {
+            throw new IllegalArgumentException("softdelete: SoftDeleteSession.wrap needs a Hibernate ORM session;"
+                    + " " + session.getClass().getName() + " does not unwrap to one", e);
+        }
+    }
+
+    public static SoftDeleteSession wrap(EntityManager entityManager) {
+        Objects.requireNonNull(entityManager, "entityManager");
+        if (entityManager instanceof Session session) {
+            return wrap(session);
+        }
+        Session session;
+        try {
+            session = entityManager.unwrap(Session.class);
+        }
+        catch (PersistenceException e) {
+            throw new IllegalArgumentException("softdelete: SoftDeleteSession.wrap needs an EntityManager backed by"
+                    + " Hibernate ORM; " + entityManager.getClass().getName() + " is not", e);
+        }
+        return wrap(session);
+    }
+
+    @Override
+    public SoftDeleteScope unfiltered() {
+        return openVisibility(Visibility.ALL);
+    }
+
+    @Override
+    public SoftDeleteScope onlyDeleted() {
+        return openVisibility(Visibility.DELETED);
+    }
+
+    private SoftDeleteScope openVisibility(Visibility visibility) {
+        checkOpen();
+        // with softdelete off every row is visible already
+        return service.isEnabled() ? VisibilityScope.open(delegate(), visibility) : NO_OP;
+    }
+
+    @Override
+    public <T> T unfiltered(Supplier<T> work) {
+        try (SoftDeleteScope scope = unfiltered()) {
+            return work.get();
+        }
+    }
+
+    @Override
+    public <T> T onlyDeleted(Supplier<T> work) {
+        try (SoftDeleteScope scope = onlyDeleted()) {
+            return work.get();
+        }
+    }
+
+    @Override
+    public SoftDeleteScope deletingBecause(String reason) {
+        Objects.requireNonNull(reason, "reason");
+        checkOpen();
+        return new ReasonScope(service.stateOf(delegate()), reason);
+    }
+
+    @Override
+    public void hardDelete(Object entity) {
+        Objects.requireNonNull(entity, "entity");
+        SoftDeletableType type = typeOf(persisterOf(entity));
+        if (type != null) {
+            service.stateOf(delegate()).requestHardDelete(new RowKey(type.rootEntityName(), delegate().getIdentifier(entity)));
+        }
+        delegate().remove(entity);
+    }
+
+    @Override
+    public boolean restore(Object entity) {
+        Objects.requireNonNull(entity, "entity");
+        EntityPersister persister = persisterOf(entity);
+        Object id = persister.getIdentifier(entity, delegate());
+        boolean restored = restoreRow(persister, id);
+        if (restored && !delegate().contains(entity)) {
+            // a detached instance: clear its marker so it says what the table says
+            Restorer.clearInMemory(persister, requireType(persister), entity);
+        }
+        return restored;
+    }
+
+    @Override
+    public boolean restore(Class<?> entityClass, Object id) {
+        Objects.requireNonNull(entityClass, "entityClass");
+        Objects.requireNonNull(id, "id");
+        return restoreRow(getFactory().getMappingMetamodel().getEntityDescriptor(entityClass), id);
+    }
+
+    private boolean restoreRow(EntityPersister persister, Object id) {
+        checkOpen();
+        SoftDeletableType type = requireType(persister);
+        try (SoftDeleteScope scope = unfiltered()) {
+            return new Restorer(delegate(), persister, type).restore(id);
+        }
+    }
+
+    private EntityPersister persisterOf(Object entity) {
+        return delegate().getEntityPersister(null, entity);
+    }
+
+    private SoftDeletableType typeOf(EntityPersister persister) {
+        return service.isEnabled() ? service.typeOf(persister.getEntityName()) : null;
+    }
+
+    private SoftDeletableType requireType(EntityPersister persister) {
+        SoftDeletableType type = typeOf(persister);
+        if (type == null) {
+            throw new IllegalArgumentException("softdelete: " + persister.getEntityName() + " is not soft-deletable"
+                    + (service.isEnabled() ? "; annotate its root entity with @dev.softdelete.SoftDelete"
+                    : " while softdelete.enabled is false"));
+        }
+        return type;
+    }
+}

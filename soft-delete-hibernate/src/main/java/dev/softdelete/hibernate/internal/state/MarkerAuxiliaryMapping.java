@@ -1,0 +1,143 @@
+package dev.softdelete.hibernate.internal.state;
+
+import dev.softdelete.hibernate.internal.SoftDeletableType;
+import dev.softdelete.hibernate.internal.SoftDeleteService;
+import org.hibernate.engine.spi.LoadQueryInfluencers;
+import org.hibernate.metamodel.mapping.AuxiliaryMapping;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.hibernate.metamodel.mapping.EntityValuedModelPart;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.metamodel.mapping.PluralAttributeMapping;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.spi.NavigablePath;
+import org.hibernate.sql.ast.spi.SqlAliasBaseGenerator;
+import org.hibernate.sql.ast.spi.SqlAstCreationState;
+import org.hibernate.sql.ast.tree.expression.ColumnReference;
+import org.hibernate.sql.ast.tree.from.LazyTableGroup;
+import org.hibernate.sql.ast.tree.from.NamedTableReference;
+import org.hibernate.sql.ast.tree.from.TableGroup;
+import org.hibernate.sql.ast.tree.from.TableGroupJoin;
+import org.hibernate.sql.ast.tree.from.TableReference;
+import org.hibernate.sql.ast.tree.predicate.NullnessPredicate;
+import org.hibernate.sql.ast.tree.predicate.Predicate;
+import org.hibernate.persister.entity.EntityNameUse;
+
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * Adds the soft-delete restriction of the session's {@link Visibility} wherever Hibernate reads a
+ * soft-deletable table: query roots, joins, subqueries, collection elements and loads by key.
+ * The one exception is a to-one association fetched by a loader: the row exists and is referenced,
+ * so its target loads whatever its state (as lazy proxies do).
+ */
+public final class MarkerAuxiliaryMapping implements AuxiliaryMapping {
+
+    private final EntityPersister rootPersister;
+    private volatile String markerAttribute;
+
+    MarkerAuxiliaryMapping(EntityPersister rootPersister) {
+        this.rootPersister = rootPersister;
+    }
+
+    /** The type description; resolved lazily because the service is filled after this is built. */
+    public SoftDeletableType type() {
+        return rootPersister.getFactory().getServiceRegistry().requireService(SoftDeleteService.class)
+                .typeOf(rootPersister.getEntityName());
+    }
+
+    private BasicValuedModelPart markerOf(EntityMappingType entity) {
+        String attribute = markerAttribute;
+        if (attribute == null) {
+            attribute = type().markerAttribute();
+            markerAttribute = attribute;
+        }
+        return (BasicValuedModelPart) entity.findAttributeMapping(attribute);
+    }
+
+    private Predicate restriction(BasicValuedModelPart marker, TableReference table, Visibility visibility) {
+        return new NullnessPredicate(new ColumnReference(table, marker), visibility == Visibility.DELETED);
+    }
+
+    @Override
+    public void applyPredicate(EntityMappingType entity, Consumer<Predicate> predicateConsumer,
+            LazyTableGroup lazyTableGroup, NavigablePath navigablePath, SqlAstCreationState creationState) {
+        // a to-one fetched by a loader (find, lazy proxy, batch fetch) loads its target whatever its state
+        if (creationState.applyOnlyLoadByKeyFilters()) {
+            return;
+        }
+        Visibility visibility = Visibility.of(creationState.getLoadQueryInfluencers());
+        if (visibility != Visibility.ALL) {
+            BasicValuedModelPart marker = markerOf(entity);
+            TableReference table = lazyTableGroup.resolveTableReference(navigablePath, marker.getContainingTableExpression());
+            predicateConsumer.accept(restriction(marker, table, visibility));
+        }
+    }
+
+    @Override
+    public void applyPredicate(EntityMappingType entity, Consumer<Predicate> predicateConsumer,
+            TableGroup tableGroup, SqlAliasBaseGenerator sqlAliasBaseGenerator, LoadQueryInfluencers influencers) {
+        Visibility visibility = Visibility.of(influencers);
+        if (visibility != Visibility.ALL) {
+            BasicValuedModelPart marker = markerOf(entity);
+            TableReference table = tableGroup.resolveTableReference(marker.getContainingTableExpression());
+            predicateConsumer.accept(restriction(marker, table, visibility));
+        }
+    }
+
+    @Override
+    public void applyPredicate(PluralAttributeMapping collection, Consumer<Predicate> predicateConsumer,
+            TableGroup tableGroup, SqlAliasBaseGenerator sqlAliasBaseGenerator, LoadQueryInfluencers influencers) {
+        // never called: collections get no auxiliary mapping of their own (see SoftDeleteStateManagement)
+    }
+
+    @Override
+    public void applyPredicate(TableGroupJoin tableGroupJoin, LoadQueryInfluencers influencers) {
+        Visibility visibility = Visibility.of(influencers);
+        if (visibility != Visibility.ALL
+                && tableGroupJoin.getJoinedGroup().getModelPart() instanceof EntityValuedModelPart joined) {
+            BasicValuedModelPart marker = markerOf(joined.getEntityMappingType());
+            TableReference table = tableGroupJoin.getJoinedGroup().resolveTableReference(marker.getContainingTableExpression());
+            tableGroupJoin.applyPredicate(restriction(marker, table, visibility));
+        }
+    }
+
+    @Override
+    public void applyPredicate(Supplier<Consumer<Predicate>> predicateCollector, SqlAstCreationState creationState,
+            TableGroup tableGroup, NamedTableReference rootTableReference, EntityMappingType entity) {
+        Visibility visibility = Visibility.of(creationState.getLoadQueryInfluencers());
+        if (visibility == Visibility.ALL) {
+            return;
+        }
+        BasicValuedModelPart marker = markerOf(entity);
+        TableReference table = tableGroup.resolveTableReference(marker.getContainingTableExpression());
+        predicateCollector.get().accept(restriction(marker, table, visibility));
+        if (table != rootTableReference && creationState.supportsEntityNameUsage()) {
+            // a JOINED subclass query must keep the root table, which holds the marker, from being pruned
+            creationState.registerEntityNameUsage(tableGroup, EntityNameUse.EXPRESSION,
+                    entity.getRootEntityDescriptor().getEntityName());
+        }
+    }
+
+    @Override
+    public String getTableName() {
+        return markerOf(rootPersister).getContainingTableExpression();
+    }
+
+    @Override
+    public JdbcMapping getJdbcMapping() {
+        return markerOf(rootPersister).getJdbcMapping();
+    }
+
+    @Override
+    public boolean useAuxiliaryTable(LoadQueryInfluencers influencers) {
+        return false;
+    }
+
+    @Override
+    public boolean isAffectedByInfluencers(LoadQueryInfluencers influencers) {
+        // loaders built for the live visibility are cached; an admin visibility needs its own
+        return Visibility.of(influencers) != Visibility.LIVE;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.softdelete.hibernate.internal.state;
+
+import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.RootClass;
+import org.hibernate.metamodel.mapping.AuxiliaryMapping;
+import org.hibernate.metamodel.mapping.PluralAttributeMapping;
+import org.hibernate.metamodel.mapping.internal.MappingModelCreationProcess;
+import org.hibernate.persister.collection.CollectionPersister;
+import org.hibernate.persister.collection.mutation.DeleteRowsCoordinator;
+import org.hibernate.persister.collection.mutation.InsertRowsCoordinator;
+import org.hibernate.persister.collection.mutation.RemoveCoordinator;
+import org.hibernate.persister.collection.mutation.UpdateRowsCoordinator;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.persister.entity.mutation.DeleteCoordinator;
+import org.hibernate.persister.entity.mutation.InsertCoordinator;
+import org.hibernate.persister.entity.mutation.UpdateCoordinator;
+import org.hibernate.persister.state.internal.StandardStateManagement;
+import org.hibernate.persister.state.spi.StateManagement;
+
+/**
+ * The state management of soft-deletable hierarchies (Hibernate 7.4 SPI): standard coordinators
+ * except for delete, and an auxiliary mapping that restricts every read to the session's
+ * {@link Visibility}. Stateless: Hibernate reads {@link #INSTANCE} reflectively and shares it
+ * between factories, so all state is reached through the persister.
+ */
+public final class SoftDeleteStateManagement implements StateManagement {
+
+    public static final SoftDeleteStateManagement INSTANCE = new SoftDeleteStateManagement();
+
+    private static final StateManagement STANDARD = StandardStateManagement.INSTANCE;
+
+    private SoftDeleteStateManagement() {
+    }
+
+    @Override
+    public DeleteCoordinator createDeleteCoordinator(EntityPersister persister) {
+        return new SoftDeleteCoordinator(persister, STANDARD.createDeleteCoordinator(persister));
+    }
+
+    @Override
+    public AuxiliaryMapping createAuxiliaryMapping(EntityPersister persister, RootClass bootDescriptor,
+            MappingModelCreationProcess creationProcess) {
+        return new MarkerAuxiliaryMapping(persister);
+    }
+
+    @Override
+    public AuxiliaryMapping createAuxiliaryMapping(PluralAttributeMapping pluralAttributeMapping,
+            Collection bootDescriptor, MappingModelCreationProcess creationProcess) {
+        // collections are restricted through their element entity's mapping
+        return null;
+    }
+
+    @Override
+    public InsertCoordinator createInsertCoordinator(EntityPersister persister) {
+        return STANDARD.createInsertCoordinator(persister);
+    }
+
+    @Override
+    public UpdateCoordinator createUpdateCoordinator(EntityPersister persister) {
+        return STANDARD.createUpdateCoordinator(persister);
+    }
+
+    @Override
+    public UpdateCoordinator createMergeCoordinator(EntityPersister persister) {
+        return STANDARD.createMergeCoordinator(persister);
+    }
+
+    @Override
+    public InsertRowsCoordinator createInsertRowsCoordinator(CollectionPersister persister) {
+        return STANDARD.createInsertRowsCoordinator(persister);
+    }
+
+    @Override
+    public UpdateRowsCoordinator createUpdateRowsCoordinator(CollectionPersister persister) {
+        return STANDARD.createUpdateRowsCoordinator(persister);
+    }
+
+    @Override
+    public DeleteRowsCoordinator createDeleteRowsCoordinator(CollectionPersister persister) {
+        return STANDARD.createDeleteRowsCoordinator(persister);
+    }
+
+    @Override
+    public RemoveCoordinator createRemoveCoordinator(CollectionPersister persister) {
+        return STANDARD.createRemoveCoordinator(persister);
+    }
+}

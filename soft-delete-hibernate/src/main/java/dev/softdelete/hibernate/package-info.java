@@ -1,0 +1,10 @@
+/**
+ * The API of the Hibernate ORM integration: {@link dev.softdelete.hibernate.SoftDeleteSession}
+ * (visibility scopes, reasons, restore, hard delete), {@link dev.softdelete.hibernate.SoftDeleteScope}
+ * and the {@link dev.softdelete.hibernate.SoftDeleteSettings} keys.
+ * <p>
+ * Adding the jar is all the wiring: Hibernate finds the integration through its service loader.
+ *
+ * @since 0.1.0
+ */
+package dev.softdelete.hibernate;
