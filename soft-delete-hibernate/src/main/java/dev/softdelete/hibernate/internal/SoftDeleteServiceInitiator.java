@@ -36,7 +36,8 @@ public final class SoftDeleteServiceInitiator implements StandardServiceInitiato
         ActorProvider actorProvider = actorProviderOf(settings.get(SoftDeleteSettings.ACTOR_PROVIDER), registry);
         RetentionPolicy retention = retentionOf(settings.get(SoftDeleteSettings.RETENTION_DEFAULT));
         Object translator = settings.get(QuerySettings.SEMANTIC_QUERY_TRANSLATOR);
-        Object foreignTranslator = translator instanceof SoftDeleteSqmTranslatorFactory ? null : translator;
+        Object foreignTranslator = SoftDeleteSqmTranslatorFactory.class.getName().equals(String.valueOf(translator))
+                || translator == null ? null : translator;
         return new SoftDeleteService(enabled, clock, actorProvider, retention, foreignTranslator);
     }
 

@@ -97,6 +97,11 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
 
     private static void attachToCollections(InFlightMetadataCollector metadata, Map<String, SoftDeletableType> roots) {
         for (Collection collection : metadata.getCollectionBindings()) {
+            if (!collection.isInverse() && isSoftDeletable(collection.getOwner(), roots)
+                    && collection.getStateManagementType() == null) {
+                // keeps the links of a soft-deleted owner (LinkKeepingRemoveCoordinator)
+                collection.setStateManagementType(SoftDeleteStateManagement.class);
+            }
             if (collection.getElement() instanceof OneToMany oneToMany
                     && isSoftDeletable(oneToMany.getAssociatedClass(), roots)) {
                 attachMarkerFilters(collection::addFilter);

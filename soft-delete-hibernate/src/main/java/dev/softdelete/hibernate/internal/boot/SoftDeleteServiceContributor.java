@@ -31,7 +31,8 @@ public final class SoftDeleteServiceContributor implements ServiceContributor {
             return;
         }
         if (!settings.containsKey(QuerySettings.SEMANTIC_QUERY_TRANSLATOR)) {
-            builder.applySetting(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, new SoftDeleteSqmTranslatorFactory());
+            // Hibernate reads this setting as a class name only
+            builder.applySetting(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, SoftDeleteSqmTranslatorFactory.class.getName());
         }
         builder.addInitiator(GuardedProviderInitiator.INSTANCE);
     }

@@ -62,6 +62,10 @@ public final class SessionState implements SessionEventListener {
         hardDeletes.add(row);
     }
 
+    public boolean isHardDeleteRequested(RowKey row) {
+        return hardDeletes.contains(row);
+    }
+
     public boolean takeHardDelete(RowKey row) {
         return hardDeletes.remove(row);
     }

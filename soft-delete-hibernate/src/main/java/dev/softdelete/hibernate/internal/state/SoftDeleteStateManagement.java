@@ -20,7 +20,8 @@ import org.hibernate.persister.state.spi.StateManagement;
 /**
  * The state management of soft-deletable hierarchies (Hibernate 7.4 SPI): standard coordinators
  * except for delete, and an auxiliary mapping that restricts every read to the session's
- * {@link Visibility}. Stateless: Hibernate reads {@link #INSTANCE} reflectively and shares it
+ * {@link Visibility}; on the collections owned by such entities, a remove coordinator that keeps
+ * their links when the owner is soft-deleted. Stateless: Hibernate reads {@link #INSTANCE} reflectively and shares it
  * between factories, so all state is reached through the persister.
  */
 public final class SoftDeleteStateManagement implements StateManagement {
@@ -82,6 +83,6 @@ public final class SoftDeleteStateManagement implements StateManagement {
 
     @Override
     public RemoveCoordinator createRemoveCoordinator(CollectionPersister persister) {
-        return STANDARD.createRemoveCoordinator(persister);
+        return new LinkKeepingRemoveCoordinator(persister, STANDARD.createRemoveCoordinator(persister));
     }
 }

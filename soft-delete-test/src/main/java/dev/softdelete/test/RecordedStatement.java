@@ -1,0 +1,59 @@
+package dev.softdelete.test;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One execution of an SQL statement that reached the JDBC driver. A JDBC batch of three entries is
+ * three recorded statements.
+ *
+ * @param sql   the SQL text as sent to the driver
+ * @param kind  its kind
+ * @param table the table it writes (insert, update, delete) or first reads (select), lower case and
+ *              unquoted, or {@code null} when none could be read
+ * @since 0.1.0
+ */
+public record RecordedStatement(String sql, StatementKind kind, String table) {
+
+    private static final Pattern LEADING_COMMENTS = Pattern.compile("^(\\s*(/\\*.*?\\*/|--[^\\n]*\\n))*\\s*",
+            Pattern.DOTALL);
+    private static final Pattern UPDATE_TABLE = Pattern.compile("^update\\s+([^\\s(]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern DELETE_TABLE = Pattern.compile("^delete\\s+(?:from\\s+)?([^\\s(]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern INSERT_TABLE = Pattern.compile("^insert\\s+into\\s+([^\\s(]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern FROM_TABLE = Pattern.compile("\\sfrom\\s+([^\\s(,]+)", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Classifies an SQL text.
+     *
+     * @param sql the SQL text
+     * @return the recorded statement
+     */
+    public static RecordedStatement of(String sql) {
+        String body = LEADING_COMMENTS.matcher(sql).replaceFirst("");
+        String lower = body.toLowerCase(Locale.ROOT);
+        if (lower.startsWith("update")) {
+            return new RecordedStatement(sql, StatementKind.UPDATE, tableOf(UPDATE_TABLE, body));
+        }
+        if (lower.startsWith("delete")) {
+            return new RecordedStatement(sql, StatementKind.DELETE, tableOf(DELETE_TABLE, body));
+        }
+        if (lower.startsWith("insert")) {
+            return new RecordedStatement(sql, StatementKind.INSERT, tableOf(INSERT_TABLE, body));
+        }
+        if (lower.startsWith("select") || lower.startsWith("with") || lower.startsWith("(")) {
+            return new RecordedStatement(sql, StatementKind.SELECT, tableOf(FROM_TABLE, body));
+        }
+        return new RecordedStatement(sql, StatementKind.OTHER, null);
+    }
+
+    private static String tableOf(Pattern pattern, String body) {
+        Matcher matcher = pattern.matcher(body);
+        if (!matcher.find()) {
+            return null;
+        }
+        String name = matcher.group(1).replace("\"", "").replace("`", "");
+        int dot = name.lastIndexOf('.');
+        return (dot < 0 ? name : name.substring(dot + 1)).toLowerCase(Locale.ROOT);
+    }
+}
