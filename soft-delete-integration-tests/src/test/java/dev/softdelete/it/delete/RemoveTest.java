@@ -118,4 +118,18 @@ class RemoveTest {
         assertThat(Columns.instant(db.row("customer", first).get("deleted_at"))).isEqualTo(NOW);
         CLOCK.set(NOW);
     }
+
+    @Test
+    void findIgnoresADeletedInstanceLoadedEarlierInAnUnfilteredScope() {
+        Long id = persistCustomer();
+        db.inTransaction(s -> s.remove(s.find(Customer.class, id)));
+
+        db.inTransaction(s -> {
+            Customer loadedInScope = s.unfiltered(() -> s.find(Customer.class, id));
+            assertThat(loadedInScope).isNotNull();
+            // the instance is managed now; a find outside the scope must not hand it out
+            assertThat(s.find(Customer.class, id)).isNull();
+            assertThat(s.onlyDeleted(() -> s.find(Customer.class, id))).isSameAs(loadedInScope);
+        });
+    }
 }

@@ -2,6 +2,7 @@ package dev.softdelete.hibernate.internal.boot;
 
 import dev.softdelete.hibernate.internal.SoftDeleteService;
 import dev.softdelete.hibernate.internal.event.DeleteRequestListener;
+import dev.softdelete.hibernate.internal.event.VisibilityLoadListener;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -12,7 +13,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Third boot phase, inside the SessionFactory constructor: registers the listener that records who
- * asked for each delete, and why, at the moment {@code remove()} is called.
+ * asked for each delete, and why, at the moment {@code remove()} is called, and the one that applies
+ * the session's visibility to {@code find()} results served from a cache.
  */
 public final class SoftDeleteIntegrator implements Integrator {
 
@@ -25,7 +27,8 @@ public final class SoftDeleteIntegrator implements Integrator {
             LOG.debug("no soft-deletable entity: no listener registered");
             return;
         }
-        sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class)
-                .prependListeners(EventType.DELETE, new DeleteRequestListener(service));
+        EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
+        listeners.prependListeners(EventType.DELETE, new DeleteRequestListener(service));
+        listeners.appendListeners(EventType.LOAD, new VisibilityLoadListener(service));
     }
 }
