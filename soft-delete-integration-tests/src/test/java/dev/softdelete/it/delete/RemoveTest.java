@@ -132,4 +132,45 @@ class RemoveTest {
             assertThat(s.onlyDeleted(() -> s.find(Customer.class, id))).isSameAs(loadedInScope);
         });
     }
+
+    private Long persistCustomerWithTags() {
+        return db.fromTransaction(s -> {
+            Customer customer = new Customer("tagged@example.com", "Tagged");
+            customer.getTags().add(new Tag("vip"));
+            customer.getTags().add(new Tag("newsletter"));
+            s.persist(customer);
+            return customer.getId();
+        });
+    }
+
+    @Test
+    void removeKeepsTheJoinTableRowsOfTheDeletedOwner() {
+        Long id = persistCustomerWithTags();
+
+        SqlRecorder sql = db.record(() -> db.inTransaction(s -> s.remove(s.find(Customer.class, id))));
+
+        assertThat(sql).hasNoHardDeletes();
+        assertThat(db.rows("select * from customer_tag where customer_id = ?", id)).hasSize(2);
+    }
+
+    @Test
+    void statelessDeleteKeepsTheJoinTableRowsAndMarksTheRow() {
+        Long id = persistCustomerWithTags();
+
+        SqlRecorder sql = db.record(() -> db.sessionFactory().inStatelessTransaction(s ->
+                s.delete(s.get(Customer.class, id))));
+
+        assertThat(sql).hasNoHardDeletes().hasUpdates("customer", 1);
+        assertThat(db.rows("select * from customer_tag where customer_id = ?", id)).hasSize(2);
+        assertThat(Columns.instant(db.row("customer", id).get("deleted_at"))).isEqualTo(NOW);
+    }
+
+    @Test
+    void replacingTheCollectionOfALiveOwnerStillDeletesItsRows() {
+        Long id = persistCustomerWithTags();
+
+        db.inTransaction(s -> s.find(Customer.class, id).getTags().clear());
+
+        assertThat(db.rows("select * from customer_tag where customer_id = ?", id)).isEmpty();
+    }
 }

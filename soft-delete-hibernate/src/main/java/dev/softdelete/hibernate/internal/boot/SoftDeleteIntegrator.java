@@ -2,6 +2,7 @@ package dev.softdelete.hibernate.internal.boot;
 
 import dev.softdelete.hibernate.internal.SoftDeleteService;
 import dev.softdelete.hibernate.internal.event.DeleteRequestListener;
+import dev.softdelete.hibernate.internal.event.StatelessDeleteListener;
 import dev.softdelete.hibernate.internal.event.VisibilityLoadListener;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
@@ -30,5 +31,6 @@ public final class SoftDeleteIntegrator implements Integrator {
         EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
         listeners.prependListeners(EventType.DELETE, new DeleteRequestListener(service));
         listeners.appendListeners(EventType.LOAD, new VisibilityLoadListener(service));
+        listeners.appendListeners(EventType.PRE_DELETE, new StatelessDeleteListener(service));
     }
 }

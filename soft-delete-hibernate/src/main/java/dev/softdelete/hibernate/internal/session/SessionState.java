@@ -31,6 +31,7 @@ public final class SessionState implements SessionEventListener {
     private final Deque<String> reasons = new ArrayDeque<>();
     private final Map<RowKey, DeleteRequest> requests = new HashMap<>();
     private final Set<RowKey> hardDeletes = new HashSet<>();
+    private RowKey statelessDelete;
     private Instant flushInstant;
 
     public SessionState(Runnable onEnd) {
@@ -60,6 +61,19 @@ public final class SessionState implements SessionEventListener {
 
     public void requestHardDelete(RowKey row) {
         hardDeletes.add(row);
+    }
+
+    /** A stateless delete of this row has started: its links are to be kept. */
+    public void beginStatelessDelete(RowKey row) {
+        statelessDelete = row;
+    }
+
+    public boolean isStatelessDeleteOf(RowKey row) {
+        return row.equals(statelessDelete);
+    }
+
+    public void endStatelessDelete() {
+        statelessDelete = null;
     }
 
     public boolean isHardDeleteRequested(RowKey row) {

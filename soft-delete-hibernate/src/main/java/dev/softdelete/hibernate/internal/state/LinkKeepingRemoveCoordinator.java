@@ -43,8 +43,10 @@ final class LinkKeepingRemoveCoordinator implements RemoveCoordinator {
     }
 
     private boolean ownerIsBeingSoftDeleted(Object key, SharedSessionContractImplementor session) {
+        SoftDeleteService service = session.getFactory().getServiceRegistry().requireService(SoftDeleteService.class);
         if (session.isStateless()) {
-            return false;
+            String root = persister.getOwnerEntityPersister().getRootEntityName();
+            return service.stateOf(session).isStatelessDeleteOf(new RowKey(root, key));
         }
         PersistenceContext context = session.getPersistenceContextInternal();
         Object owner = context.getCollectionOwner(key, persister);
@@ -52,7 +54,6 @@ final class LinkKeepingRemoveCoordinator implements RemoveCoordinator {
         if (entry == null || !entry.getStatus().isDeletedOrGone()) {
             return false;
         }
-        SoftDeleteService service = session.getFactory().getServiceRegistry().requireService(SoftDeleteService.class);
         RowKey row = new RowKey(entry.getPersister().getRootEntityName(), entry.getId());
         return !service.stateOf(session).isHardDeleteRequested(row);
     }

@@ -59,7 +59,14 @@ final class SoftDeleteCoordinator implements DeleteCoordinator {
             // StatelessSession.delete() and unloaded proxies fire no DELETE event: the request is now
             request = new DeleteRequest(service.currentActor(), state.currentReason());
         }
-        Instant instant = session.isStateless() ? service.now() : state.flushInstant(service::now);
+        Instant instant;
+        if (session.isStateless()) {
+            state.endStatelessDelete();
+            instant = service.now();
+        }
+        else {
+            instant = state.flushInstant(service::now);
+        }
         Object newVersion = version == null ? null : Versioning.increment(version, persister.getVersionMapping(), session);
         Object marker = update.columns().markerValue(instant);
 
