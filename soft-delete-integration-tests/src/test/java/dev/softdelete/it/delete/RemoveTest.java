@@ -173,4 +173,23 @@ class RemoveTest {
 
         assertThat(db.rows("select * from customer_tag where customer_id = ?", id)).isEmpty();
     }
+
+    @Test
+    void aLazyToOneAndAReferenceToADeletedRowStillLoadIt() {
+        Long[] ids = db.fromTransaction(s -> {
+            Customer customer = new Customer("gone@example.com", "Gone");
+            PurchaseOrder order = customer.order("book");
+            s.persist(customer);
+            s.persist(order);
+            return new Long[] {customer.getId(), order.getId()};
+        });
+        db.inTransaction(s -> s.remove(s.find(Customer.class, ids[0])));
+
+        db.inTransaction(s -> {
+            PurchaseOrder order = s.find(PurchaseOrder.class, ids[1]);
+            assertThat(order.getCustomer().isDeleted()).isTrue();
+            assertThat(order.getCustomer().getEmail()).isEqualTo("gone@example.com");
+        });
+        db.inTransaction(s -> assertThat(s.getReference(Customer.class, ids[0]).isDeleted()).isTrue());
+    }
 }

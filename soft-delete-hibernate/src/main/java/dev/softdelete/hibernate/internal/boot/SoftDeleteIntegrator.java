@@ -7,10 +7,16 @@ import dev.softdelete.hibernate.internal.event.VisibilityLoadListener;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.internal.DefaultLoadEventListener;
+import org.hibernate.event.service.spi.EventListenerGroup;
 import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.LoadEventListener;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.integrator.spi.Integrator;
 import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Third boot phase, inside the SessionFactory constructor: registers the listener that records who
@@ -30,7 +36,17 @@ public final class SoftDeleteIntegrator implements Integrator {
         }
         EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
         listeners.prependListeners(EventType.DELETE, new DeleteRequestListener(service));
-        listeners.appendListeners(EventType.LOAD, new VisibilityLoadListener(service));
+        wrapLoadListeners(listeners.getEventListenerGroup(EventType.LOAD), service);
         listeners.appendListeners(EventType.PRE_DELETE, new StatelessDeleteListener(service));
+    }
+
+    private static void wrapLoadListeners(EventListenerGroup<LoadEventListener> group, SoftDeleteService service) {
+        List<LoadEventListener> wrapped = new ArrayList<>();
+        for (LoadEventListener listener : group.listeners()) {
+            // only Hibernate's own loader is wrapped; listeners of the application stay as they are
+            wrapped.add(listener instanceof DefaultLoadEventListener ? new VisibilityLoadListener(listener, service) : listener);
+        }
+        group.clearListeners();
+        wrapped.forEach(group::appendListener);
     }
 }

@@ -8,7 +8,7 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  * A visibility scope of one session: switches the marker filters on open, and back to what they
  * were on close.
  */
-final class VisibilityScope implements SoftDeleteScope {
+public final class VisibilityScope implements SoftDeleteScope {
 
     private final SharedSessionContractImplementor session;
     private final Visibility previous;
@@ -19,7 +19,7 @@ final class VisibilityScope implements SoftDeleteScope {
         this.previous = previous;
     }
 
-    static VisibilityScope open(SharedSessionContractImplementor session, Visibility visibility) {
+    public static VisibilityScope open(SharedSessionContractImplementor session, Visibility visibility) {
         Visibility previous = Visibility.of(session.getLoadQueryInfluencers());
         apply(session, visibility);
         return new VisibilityScope(session, previous);
