@@ -2,6 +2,8 @@ package dev.softdelete.hibernate.internal;
 
 import dev.softdelete.ActorProvider;
 import dev.softdelete.RetentionPolicy;
+import dev.softdelete.hibernate.internal.cascade.CascadePlans;
+import dev.softdelete.hibernate.internal.cascade.HardEntityCascade;
 import dev.softdelete.hibernate.internal.session.SessionState;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.service.Service;
@@ -10,6 +12,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,13 +30,18 @@ public final class SoftDeleteService implements Service {
     private final ActorProvider actorProvider;
     private final RetentionPolicy defaultRetention;
     private final Object foreignSqmTranslator;
+    private final HardEntityCascade toHardEntity;
     private final Map<String, SoftDeletableType> typesByEntityName = new ConcurrentHashMap<>();
+    private final Map<String, List<String>> cascadeAttributes = new ConcurrentHashMap<>();
+    private final Set<String> hibernateCascades = ConcurrentHashMap.newKeySet();
+    private final CascadePlans cascadePlans = new CascadePlans();
     // weak keys: a session that is never closed must not keep its state alive
     private final Map<SharedSessionContractImplementor, SessionState> sessions =
             Collections.synchronizedMap(new WeakHashMap<>());
 
     SoftDeleteService(boolean enabled, Clock clock, ActorProvider actorProvider,
-            RetentionPolicy defaultRetention, Object foreignSqmTranslator) {
+            RetentionPolicy defaultRetention, HardEntityCascade toHardEntity, Object foreignSqmTranslator) {
+        this.toHardEntity = toHardEntity;
         this.enabled = enabled;
         this.clock = clock;
         this.actorProvider = actorProvider;
@@ -71,6 +80,34 @@ public final class SoftDeleteService implements Service {
 
     public void clearTypes() {
         typesByEntityName.clear();
+        cascadeAttributes.clear();
+        hibernateCascades.clear();
+    }
+
+    public HardEntityCascade toHardEntity() {
+        return toHardEntity;
+    }
+
+    /** Records the REMOVE-cascading attributes an entity declares, found at bootstrap. */
+    public void registerCascades(String entityName, List<String> attributes) {
+        cascadeAttributes.put(entityName, List.copyOf(attributes));
+    }
+
+    /** Records an entity whose REMOVE cascade reaches a hard entity that must be hard-deleted. */
+    public void registerHibernateCascade(String entityName) {
+        hibernateCascades.add(entityName);
+    }
+
+    public List<String> cascadeAttributes(String entityName) {
+        return cascadeAttributes.getOrDefault(entityName, List.of());
+    }
+
+    public boolean needsHibernateCascade(String entityName) {
+        return hibernateCascades.contains(entityName);
+    }
+
+    public CascadePlans cascadePlans() {
+        return cascadePlans;
     }
 
     /** The soft-delete description of an entity (or any entity of its hierarchy), or null. */

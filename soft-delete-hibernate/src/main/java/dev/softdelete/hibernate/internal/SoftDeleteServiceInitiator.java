@@ -3,6 +3,7 @@ package dev.softdelete.hibernate.internal;
 import dev.softdelete.ActorProvider;
 import dev.softdelete.RetentionPolicy;
 import dev.softdelete.hibernate.SoftDeleteSettings;
+import dev.softdelete.hibernate.internal.cascade.HardEntityCascade;
 import dev.softdelete.hibernate.internal.query.SoftDeleteSqmTranslatorFactory;
 import org.hibernate.boot.registry.StandardServiceInitiator;
 import org.hibernate.boot.registry.selector.spi.StrategySelector;
@@ -38,7 +39,8 @@ public final class SoftDeleteServiceInitiator implements StandardServiceInitiato
         Object translator = settings.get(QuerySettings.SEMANTIC_QUERY_TRANSLATOR);
         Object foreignTranslator = SoftDeleteSqmTranslatorFactory.class.getName().equals(String.valueOf(translator))
                 || translator == null ? null : translator;
-        return new SoftDeleteService(enabled, clock, actorProvider, retention, foreignTranslator);
+        HardEntityCascade toHardEntity = HardEntityCascade.parse(settings.get(SoftDeleteSettings.CASCADE_TO_HARD_ENTITY));
+        return new SoftDeleteService(enabled, clock, actorProvider, retention, toHardEntity, foreignTranslator);
     }
 
     public static boolean isEnabled(Map<String, Object> settings) {

@@ -1,12 +1,17 @@
 package dev.softdelete.hibernate.internal.boot;
 
 import dev.softdelete.hibernate.internal.SoftDeleteService;
-import dev.softdelete.hibernate.internal.event.DeleteRequestListener;
+import dev.softdelete.hibernate.internal.event.SoftDeleteAutoFlushEventListener;
+import dev.softdelete.hibernate.internal.event.SoftDeleteEventListener;
+import dev.softdelete.hibernate.internal.event.SoftDeleteFlushEventListener;
 import dev.softdelete.hibernate.internal.event.StatelessDeleteListener;
 import dev.softdelete.hibernate.internal.event.VisibilityLoadListener;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.internal.DefaultAutoFlushEventListener;
+import org.hibernate.event.internal.DefaultDeleteEventListener;
+import org.hibernate.event.internal.DefaultFlushEventListener;
 import org.hibernate.event.internal.DefaultLoadEventListener;
 import org.hibernate.event.service.spi.EventListenerGroup;
 import org.hibernate.event.service.spi.EventListenerRegistry;
@@ -19,9 +24,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Third boot phase, inside the SessionFactory constructor: registers the listener that records who
- * asked for each delete, and why, at the moment {@code remove()} is called, and the one that applies
- * the session's visibility to {@code find()} results served from a cache.
+ * Third boot phase, inside the SessionFactory constructor: puts the library's delete listener in
+ * place of Hibernate's (it records who asks for each delete, and why, and leaves the REMOVE cascade to
+ * the set-based one), wraps Hibernate's load listener with the visibility rules of each kind of load,
+ * and registers the stateless-delete listener.
  */
 public final class SoftDeleteIntegrator implements Integrator {
 
@@ -35,9 +41,25 @@ public final class SoftDeleteIntegrator implements Integrator {
             return;
         }
         EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
-        listeners.prependListeners(EventType.DELETE, new DeleteRequestListener(service));
+        replace(listeners.getEventListenerGroup(EventType.DELETE), DefaultDeleteEventListener.class,
+                new SoftDeleteEventListener(service));
+        replace(listeners.getEventListenerGroup(EventType.FLUSH), DefaultFlushEventListener.class,
+                new SoftDeleteFlushEventListener(service));
+        replace(listeners.getEventListenerGroup(EventType.AUTO_FLUSH), DefaultAutoFlushEventListener.class,
+                new SoftDeleteAutoFlushEventListener(service));
         wrapLoadListeners(listeners.getEventListenerGroup(EventType.LOAD), service);
         listeners.appendListeners(EventType.PRE_DELETE, new StatelessDeleteListener(service));
+    }
+
+    /** Puts the library's subclass in place of Hibernate's own listener; other listeners stay. */
+    private static <T> void replace(EventListenerGroup<T> group, Class<?> hibernateListener, T replacement) {
+        List<T> listeners = new ArrayList<>();
+        for (T listener : group.listeners()) {
+            // exactly Hibernate's class: a subclass of it belongs to the application, which we leave alone
+            listeners.add(listener.getClass() == hibernateListener ? replacement : listener);
+        }
+        group.clearListeners();
+        listeners.forEach(group::appendListener);
     }
 
     private static void wrapLoadListeners(EventListenerGroup<LoadEventListener> group, SoftDeleteService service) {

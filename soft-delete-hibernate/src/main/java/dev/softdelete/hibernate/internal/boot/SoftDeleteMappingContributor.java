@@ -79,6 +79,7 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
                 reader.checkSubclass(entity);
             }
         }
+        new CascadePlanner(metadata, roots, service.toHardEntity(), problems).plan(service);
         if (!problems.isEmpty()) {
             throw new SoftDeleteMappingException(problems);
         }

@@ -32,6 +32,7 @@ public final class SessionState implements SessionEventListener {
     private final Map<RowKey, DeleteRequest> requests = new HashMap<>();
     private final Set<RowKey> hardDeletes = new HashSet<>();
     private RowKey statelessDelete;
+    private int hardCascades;
     private Instant flushInstant;
 
     public SessionState(Runnable onEnd) {
@@ -74,6 +75,19 @@ public final class SessionState implements SessionEventListener {
 
     public void endStatelessDelete() {
         statelessDelete = null;
+    }
+
+    public void beginHardCascade() {
+        hardCascades++;
+    }
+
+    public void endHardCascade() {
+        hardCascades--;
+    }
+
+    /** Whether Hibernate is cascading the REMOVE of a hard-deleted entity right now. */
+    public boolean isHardCascadeActive() {
+        return hardCascades > 0;
     }
 
     public boolean isHardDeleteRequested(RowKey row) {

@@ -136,7 +136,7 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
         checkOpen();
         SoftDeletableType type = requireType(persister);
         try (SoftDeleteScope scope = unfiltered()) {
-            return new Restorer(delegate(), persister, type).restore(id);
+            return new Restorer(delegate(), service, persister, type).restore(id);
         }
     }
 

@@ -4,6 +4,7 @@ import dev.softdelete.hibernate.internal.SoftDeletableType;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.hibernate.persister.entity.UnionSubclassEntityPersister;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -17,19 +18,22 @@ import java.time.ZonedDateTime;
  */
 public final class MarkerColumns {
 
+    private final String table;
     private final BasicValuedModelPart marker;
     private final BasicValuedModelPart actor;
     private final BasicValuedModelPart reason;
 
-    private MarkerColumns(BasicValuedModelPart marker, BasicValuedModelPart actor, BasicValuedModelPart reason) {
+    private MarkerColumns(String table, BasicValuedModelPart marker, BasicValuedModelPart actor,
+            BasicValuedModelPart reason) {
+        this.table = table;
         this.marker = marker;
         this.actor = actor;
         this.reason = reason;
     }
 
     public static MarkerColumns of(EntityMappingType entity, SoftDeletableType type) {
-        return new MarkerColumns(
-                basic(entity, type.markerAttribute()),
+        BasicValuedModelPart marker = basic(entity, type.markerAttribute());
+        return new MarkerColumns(markerTable(entity, marker), marker,
                 basic(entity, type.deletedByAttribute()),
                 basic(entity, type.reasonAttribute()));
     }
@@ -47,8 +51,26 @@ public final class MarkerColumns {
                 + " is not a basic attribute");
     }
 
+    /** {@code id = ?}, or {@code a = ? and b = ?} for a composite id, in the id's JDBC order. */
+    public static String idRestriction(EntityMappingType entity) {
+        java.util.StringJoiner where = new java.util.StringJoiner(" and ");
+        entity.getIdentifierMapping().forEachSelectable((index, selectable) ->
+                where.add(selectable.getSelectionExpression() + " = ?"));
+        return where.toString();
+    }
+
+    /**
+     * The table holding the marker of rows of this type. A TABLE_PER_CLASS subclass has its own copy
+     * of every column, but reuses the root's attribute mappings, which name the root's table.
+     */
+    private static String markerTable(EntityMappingType entity, BasicValuedModelPart marker) {
+        return entity.getEntityPersister() instanceof UnionSubclassEntityPersister union
+                ? union.getTableName()
+                : marker.getContainingTableExpression();
+    }
+
     public String table() {
-        return marker.getContainingTableExpression();
+        return table;
     }
 
     public BasicValuedModelPart marker() {
@@ -63,6 +85,20 @@ public final class MarkerColumns {
     /** The reason attribute, or null when not recorded. */
     public BasicValuedModelPart reason() {
         return reason;
+    }
+
+    /** A marker value, of any supported type, as an instant (a local date-time is read as UTC). */
+    public static Instant toInstant(Object markerValue) {
+        if (markerValue instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        if (markerValue instanceof ZonedDateTime zoned) {
+            return zoned.toInstant();
+        }
+        if (markerValue instanceof LocalDateTime local) {
+            return local.toInstant(ZoneOffset.UTC);
+        }
+        return (Instant) markerValue;
     }
 
     /** The instant in the Java type of the marker attribute (a local date-time is read as UTC). */

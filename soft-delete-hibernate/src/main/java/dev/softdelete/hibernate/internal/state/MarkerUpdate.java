@@ -44,8 +44,7 @@ final class MarkerUpdate {
             set.add(version.getSelectionExpression() + " = ?");
         }
         StringJoiner where = new StringJoiner(" and ");
-        persister.getIdentifierMapping().forEachSelectable((index, selectable) ->
-                where.add(selectable.getSelectionExpression() + " = ?"));
+        where.add(MarkerColumns.idRestriction(persister));
         if (version != null) {
             where.add(version.getSelectionExpression() + " = ?");
         }

@@ -1,0 +1,132 @@
+package dev.softdelete.hibernate.internal.cascade;
+
+import dev.softdelete.hibernate.internal.SoftDeleteService;
+import dev.softdelete.hibernate.internal.jdbc.Binds;
+import dev.softdelete.hibernate.internal.jdbc.Mutations;
+import dev.softdelete.hibernate.internal.session.SessionState.DeleteRequest;
+import dev.softdelete.hibernate.internal.state.MarkerColumns;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/**
+ * Soft-deletes, or restores, the rows that a root's REMOVE cascades reach: one UPDATE per association
+ * and level, whatever the number of rows, without loading a child. Each level selects the next one in
+ * SQL, so the statement count grows with the depth of the graph only. A restore brings back the
+ * children that carry the root's deletion instant, so children deleted before, on their own, stay
+ * deleted.
+ */
+public final class CascadeRunner {
+
+    private static final Logger LOG = Logger.getLogger(CascadeRunner.class);
+    private static final int MAX_DEPTH = 64;
+
+    /** The rows of one level: their type, and SQL selecting their ids with its parameters. */
+    private record Level(EntityPersister type, String ids, Binds binds, int depth) {
+    }
+
+    private final SharedSessionContractImplementor session;
+    private final SoftDeleteService service;
+    private int aliases;
+
+    public CascadeRunner(SharedSessionContractImplementor session, SoftDeleteService service) {
+        this.session = session;
+        this.service = service;
+    }
+
+    public void softDelete(EntityPersister root, Object rootId, Instant instant, DeleteRequest request) {
+        Deque<Level> levels = new ArrayDeque<>();
+        levels.add(rootLevel(root, rootId));
+        while (!levels.isEmpty()) {
+            Level parents = levels.poll();
+            for (CascadeStep step : service.cascadePlans().of(parents.type(), service).steps()) {
+                MarkerColumns child = step.childColumns();
+                Object marker = child.markerValue(instant);
+                String children = inDerivedTable(step.childIds(parents.ids()));
+                String marked = child.marker().getSelectionExpression();
+                StringBuilder sql = new StringBuilder("update ").append(child.table()).append(" set ")
+                        .append(marked).append(" = ?");
+                Binds binds = new Binds().add(child.marker(), marker, session);
+                if (child.actor() != null) {
+                    sql.append(", ").append(child.actor().getSelectionExpression()).append(" = ?");
+                    binds.add(child.actor(), request.actor(), session);
+                }
+                if (child.reason() != null) {
+                    sql.append(", ").append(child.reason().getSelectionExpression()).append(" = ?");
+                    binds.add(child.reason(), request.reason(), session);
+                }
+                sql.append(" where ").append(marked).append(" is null and ").append(step.childId())
+                        .append(" in (").append(children).append(')');
+                int rows = Mutations.executeUpdate(session, sql.toString(), binds.addAll(parents.binds()));
+                LOG.tracef("cascade %s.%s marked %d rows", step.owner().getEntityName(), step.attribute(), rows);
+                if (rows > 0) {
+                    ManagedChildren.markDeleted(session, step, marker, request);
+                    evictCache(step);
+                    String next = "select " + step.childId() + " from " + child.table() + " where " + marked
+                            + " = ? and " + step.childId() + " in (" + children + ")";
+                    levels.add(next(parents, step, next, new Binds().add(child.marker(), marker, session)));
+                }
+            }
+        }
+    }
+
+    public void restore(EntityPersister root, Object rootId, Instant instant) {
+        Deque<Level> levels = new ArrayDeque<>();
+        levels.add(rootLevel(root, rootId));
+        while (!levels.isEmpty()) {
+            Level parents = levels.poll();
+            for (CascadeStep step : service.cascadePlans().of(parents.type(), service).steps()) {
+                MarkerColumns child = step.childColumns();
+                Object marker = child.markerValue(instant);
+                String children = inDerivedTable(step.childIds(parents.ids()));
+                StringBuilder sql = new StringBuilder("update ").append(child.table()).append(" set ")
+                        .append(child.marker().getSelectionExpression()).append(" = null");
+                if (child.actor() != null) {
+                    sql.append(", ").append(child.actor().getSelectionExpression()).append(" = null");
+                }
+                if (child.reason() != null) {
+                    sql.append(", ").append(child.reason().getSelectionExpression()).append(" = null");
+                }
+                sql.append(" where ").append(child.marker().getSelectionExpression()).append(" = ? and ")
+                        .append(step.childId()).append(" in (").append(children).append(')');
+                Binds binds = new Binds().add(child.marker(), marker, session).addAll(parents.binds());
+                int rows = Mutations.executeUpdate(session, sql.toString(), binds);
+                LOG.tracef("restore %s.%s restored %d rows", step.owner().getEntityName(), step.attribute(), rows);
+                if (rows > 0) {
+                    ManagedChildren.markRestored(session, step, marker);
+                    evictCache(step);
+                    levels.add(next(parents, step, children, new Binds()));
+                }
+            }
+        }
+    }
+
+    private Level rootLevel(EntityPersister root, Object rootId) {
+        return new Level(root, "?", new Binds().add(root.getIdentifierMapping(), rootId, session), 0);
+    }
+
+    private Level next(Level parents, CascadeStep step, String ids, Binds leadingBinds) {
+        if (parents.depth() + 1 > MAX_DEPTH) {
+            throw new IllegalStateException("softdelete: the REMOVE cascade from " + parents.type().getEntityName()
+                    + " through " + step.owner().getEntityName() + "#" + step.attribute() + " is deeper than "
+                    + MAX_DEPTH + " levels; check the association graph for a cycle of live rows");
+        }
+        return new Level(step.child(), ids, leadingBinds.addAll(parents.binds()), parents.depth() + 1);
+    }
+
+    /** Wraps a subquery in a derived table, which MariaDB materialises: it may then read the updated table. */
+    private String inDerivedTable(String subquery) {
+        String alias = "sd" + (++aliases);
+        return "select " + alias + ".sd_id from (" + subquery + ") " + alias;
+    }
+
+    private void evictCache(CascadeStep step) {
+        if (step.child().canWriteToCache()) {
+            session.getFactory().getCache().evictEntityData(step.child().getEntityName());
+        }
+    }
+}

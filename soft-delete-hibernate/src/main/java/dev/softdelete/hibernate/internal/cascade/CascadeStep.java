@@ -1,0 +1,108 @@
+package dev.softdelete.hibernate.internal.cascade;
+
+import dev.softdelete.hibernate.internal.SoftDeleteService;
+import dev.softdelete.hibernate.internal.state.MarkerColumns;
+import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.metamodel.mapping.EntityAssociationMapping;
+import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
+import org.hibernate.metamodel.mapping.ModelPart;
+import org.hibernate.metamodel.mapping.PluralAttributeMapping;
+import org.hibernate.metamodel.mapping.SelectableMapping;
+import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
+import org.hibernate.persister.entity.EntityPersister;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One association of a cascade plan, as SQL: which table links a parent to its children, and through
+ * which columns. {@code childIds(parents)} selects the ids of the children of a set of parents, so
+ * one statement covers every parent of a level.
+ *
+ * @param owner        the entity declaring the association
+ * @param attribute    the association attribute
+ * @param child        the entity the association leads to
+ * @param childColumns the marker, actor and reason of the child
+ * @param childId      the child's id column in the table holding its marker
+ * @param linkTable    the table holding the link (the child's table, the owner's, or a join table)
+ * @param parentColumn the link table's column holding the parent id
+ * @param childColumn  the link table's column holding the child id
+ */
+public record CascadeStep(EntityPersister owner, String attribute, EntityPersister child, MarkerColumns childColumns,
+        String childId, String linkTable, String parentColumn, String childColumn) {
+
+    /** The step of one attribute, or null when its keys are not single columns referencing ids. */
+    static CascadeStep resolve(EntityPersister owner, String attributeName, SoftDeleteService service) {
+        AttributeMapping attribute = owner.findAttributeMapping(attributeName);
+        if (attribute instanceof PluralAttributeMapping plural
+                && plural.getElementDescriptor() instanceof EntityAssociationMapping element) {
+            EntityPersister child = element.getAssociatedEntityMappingType().getEntityPersister();
+            ForeignKeyDescriptor ownerKey = plural.getKeyDescriptor();
+            if (!referencesId(ownerKey.getTargetPart(), owner)) {
+                return null;
+            }
+            if (plural.getSeparateCollectionTable() == null) {
+                // one-to-many: the child's table holds the owner's id
+                return create(owner, attributeName, child, service, ownerKey.getKeyTable(),
+                        single(ownerKey.getKeyPart()), idColumn(child));
+            }
+            // many-to-many: the join table holds both ids
+            ForeignKeyDescriptor elementKey = element.getForeignKeyDescriptor();
+            return referencesId(elementKey.getTargetPart(), child)
+                    ? create(owner, attributeName, child, service, plural.getSeparateCollectionTable(),
+                            single(ownerKey.getKeyPart()), single(elementKey.getKeyPart()))
+                    : null;
+        }
+        if (attribute instanceof ToOneAttributeMapping toOne) {
+            EntityPersister child = toOne.getAssociatedEntityMappingType().getEntityPersister();
+            ForeignKeyDescriptor key = toOne.getForeignKeyDescriptor();
+            if (toOne.getSideNature() == ForeignKeyDescriptor.Nature.KEY) {
+                // the owner's table holds the child's id
+                return referencesId(key.getTargetPart(), child)
+                        ? create(owner, attributeName, child, service, key.getKeyTable(), idColumn(owner), single(key.getKeyPart()))
+                        : null;
+            }
+            // mappedBy: the child's table holds the owner's id
+            return referencesId(key.getTargetPart(), owner)
+                    ? create(owner, attributeName, child, service, key.getKeyTable(), single(key.getKeyPart()), idColumn(child))
+                    : null;
+        }
+        return null;
+    }
+
+    private static CascadeStep create(EntityPersister owner, String attribute, EntityPersister child,
+            SoftDeleteService service, String linkTable, String parentColumn, String childColumn) {
+        if (parentColumn == null || childColumn == null) {
+            return null;
+        }
+        MarkerColumns childColumns = MarkerColumns.of(child, service.typeOf(child.getEntityName()));
+        return new CascadeStep(owner, attribute, child, childColumns, idColumn(child), linkTable, parentColumn, childColumn);
+    }
+
+    /** Whether a foreign key targets the entity's (single-column) id rather than another unique key. */
+    private static boolean referencesId(ModelPart target, EntityMappingType entity) {
+        String targetColumn = single(target);
+        return targetColumn != null && targetColumn.equals(single(entity.getIdentifierMapping()));
+    }
+
+    /** The single column of a model part, or null when it has several. */
+    private static String single(ModelPart part) {
+        List<SelectableMapping> selectables = new ArrayList<>();
+        part.forEachSelectable((index, selectable) -> selectables.add(selectable));
+        return selectables.size() == 1 ? selectables.get(0).getSelectionExpression() : null;
+    }
+
+    private static String idColumn(EntityMappingType entity) {
+        return single(entity.getIdentifierMapping());
+    }
+
+    /**
+     * Selects, as column {@code sd_id}, the ids of the children of the parents that {@code parentIds}
+     * selects. DISTINCT keeps MariaDB from merging it into an UPDATE of the same table (error 1093).
+     */
+    public String childIds(String parentIds) {
+        return "select distinct " + childColumn + " as sd_id from " + linkTable
+                + " where " + parentColumn + " in (" + parentIds + ")";
+    }
+}

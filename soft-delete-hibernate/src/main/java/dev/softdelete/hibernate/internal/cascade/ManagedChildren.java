@@ -1,0 +1,120 @@
+package dev.softdelete.hibernate.internal.cascade;
+
+import dev.softdelete.hibernate.internal.jdbc.Binds;
+import dev.softdelete.hibernate.internal.jdbc.Mutations;
+import dev.softdelete.hibernate.internal.session.SessionState.DeleteRequest;
+import dev.softdelete.hibernate.internal.state.MarkerColumns;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.PersistenceContext;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.Status;
+import org.hibernate.metamodel.mapping.AttributeMapping;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.StringJoiner;
+
+/**
+ * Brings the instances that a set-based cascade changed, and that the session already manages, in
+ * line with their rows: the marker, actor and reason in the instance and in its loaded state. Without
+ * this, a child loaded before the cascade and modified afterwards would write {@code deleted_at = null}
+ * back with its next update, and come back to life.
+ */
+final class ManagedChildren {
+
+    private static final int IDS_PER_QUERY = 500;
+
+    private ManagedChildren() {
+    }
+
+    static void markDeleted(SharedSessionContractImplementor session, CascadeStep step, Object marker,
+            DeleteRequest request) {
+        List<EntityEntry> live = managed(session, step, Objects::isNull);
+        if (live.isEmpty()) {
+            return;
+        }
+        Set<Object> marked = markedAmong(session, step, marker, live);
+        MarkerColumns columns = step.childColumns();
+        for (EntityEntry entry : live) {
+            if (marked.contains(entry.getId())) {
+                Object entity = session.getPersistenceContextInternal().getEntity(entry.getEntityKey());
+                set(entry, entity, columns.marker(), marker);
+                set(entry, entity, columns.actor(), request.actor());
+                set(entry, entity, columns.reason(), request.reason());
+            }
+        }
+    }
+
+    static void markRestored(SharedSessionContractImplementor session, CascadeStep step, Object marker) {
+        MarkerColumns columns = step.childColumns();
+        for (EntityEntry entry : managed(session, step, marker::equals)) {
+            Object entity = session.getPersistenceContextInternal().getEntity(entry.getEntityKey());
+            set(entry, entity, columns.marker(), null);
+            set(entry, entity, columns.actor(), null);
+            set(entry, entity, columns.reason(), null);
+        }
+    }
+
+    /** The managed instances of the step's child type whose marker passes the test. */
+    private static List<EntityEntry> managed(SharedSessionContractImplementor session, CascadeStep step,
+            java.util.function.Predicate<Object> markerTest) {
+        List<EntityEntry> entries = new ArrayList<>();
+        if (session.isStateless()) {
+            return entries;
+        }
+        PersistenceContext context = session.getPersistenceContextInternal();
+        for (Map.Entry<Object, EntityEntry> managed : context.reentrantSafeEntityEntries()) {
+            EntityEntry entry = managed.getValue();
+            if (entry.getStatus() == Status.MANAGED && step.child().isSubclassEntityName(entry.getEntityName())) {
+                Object marker = attribute(entry, step.childColumns().marker()).getValue(managed.getKey());
+                if (markerTest.test(marker)) {
+                    entries.add(entry);
+                }
+            }
+        }
+        return entries;
+    }
+
+    /** Which of the given instances' rows carry the marker: one query per 500 instances. */
+    private static Set<Object> markedAmong(SharedSessionContractImplementor session, CascadeStep step, Object marker,
+            List<EntityEntry> entries) {
+        MarkerColumns columns = step.childColumns();
+        Set<Object> marked = new HashSet<>();
+        for (int from = 0; from < entries.size(); from += IDS_PER_QUERY) {
+            List<EntityEntry> chunk = entries.subList(from, Math.min(entries.size(), from + IDS_PER_QUERY));
+            StringJoiner ids = new StringJoiner(", ", "(", ")");
+            Binds binds = new Binds().add(columns.marker(), marker, session);
+            for (EntityEntry entry : chunk) {
+                ids.add("?");
+                binds.add(step.child().getIdentifierMapping(), entry.getId(), session);
+            }
+            String sql = "select " + step.childId() + " from " + columns.table() + " where "
+                    + columns.marker().getSelectionExpression() + " = ? and " + step.childId() + " in " + ids;
+            marked.addAll(Mutations.selectColumn(session, sql, binds,
+                    step.child().getIdentifierMapping().getSingleJdbcMapping()));
+        }
+        return marked;
+    }
+
+    private static AttributeMapping attribute(EntityEntry entry, BasicValuedModelPart part) {
+        return entry.getPersister().findAttributeMapping(part.asAttributeMapping().getAttributeName());
+    }
+
+    private static void set(EntityEntry entry, Object entity, BasicValuedModelPart part, Object value) {
+        if (part == null) {
+            return;
+        }
+        AttributeMapping attribute = attribute(entry, part);
+        attribute.getPropertyAccess().getSetter().set(entity, value);
+        Object[] loadedState = entry.getLoadedState();
+        if (loadedState != null) {
+            // the loaded state is what the next dirty check compares with: it must agree with the row
+            loadedState[attribute.getStateArrayPosition()] = value;
+        }
+    }
+}

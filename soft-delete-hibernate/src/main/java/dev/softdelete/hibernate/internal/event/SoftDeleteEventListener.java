@@ -1,0 +1,160 @@
+package dev.softdelete.hibernate.internal.event;
+
+import dev.softdelete.hibernate.internal.SoftDeletableType;
+import dev.softdelete.hibernate.internal.SoftDeleteService;
+import dev.softdelete.hibernate.internal.cascade.CascadePlan;
+import dev.softdelete.hibernate.internal.session.SessionState;
+import dev.softdelete.hibernate.internal.session.SessionState.DeleteRequest;
+import dev.softdelete.hibernate.internal.session.SessionState.RowKey;
+import org.hibernate.engine.spi.EntityEntry;
+import org.hibernate.engine.spi.Status;
+import org.hibernate.event.internal.DefaultDeleteEventListener;
+import org.hibernate.event.spi.DeleteContext;
+import org.hibernate.event.spi.DeleteEvent;
+import org.hibernate.event.spi.EventSource;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.proxy.LazyInitializer;
+import org.hibernate.type.EntityType;
+import org.hibernate.type.Type;
+
+/**
+ * Hibernate's delete listener, with two changes for soft-deletable entities:
+ * <ul>
+ * <li>it records the actor and reason in effect when {@code remove()} is called (or a cascade, or
+ * orphan removal, asks), for the marker UPDATE that runs at flush time;</li>
+ * <li>it leaves out Hibernate's REMOVE cascade, which loads every child and deletes them one by one,
+ * when the library cascades set-based at flush time instead. A hard delete keeps Hibernate's cascade,
+ * and hard-deletes what it reaches;</li>
+ * <li>it keeps, in the deleted state, the references to soft-deleted entities that Hibernate would
+ * null (and write) because they are deleted in the same flush.</li>
+ * </ul>
+ */
+public final class SoftDeleteEventListener extends DefaultDeleteEventListener {
+
+    private final SoftDeleteService service;
+
+    public SoftDeleteEventListener(SoftDeleteService service) {
+        this.service = service;
+    }
+
+    @Override
+    public void onDelete(DeleteEvent event) {
+        record(event);
+        super.onDelete(event);
+        keepReferencesToSoftDeleted(event);
+    }
+
+    @Override
+    public void onDelete(DeleteEvent event, DeleteContext transientEntities) {
+        record(event);
+        super.onDelete(event, transientEntities);
+        keepReferencesToSoftDeleted(event);
+    }
+
+    /**
+     * Hibernate nulls, in the state of an entity it deletes, the references to entities deleted in
+     * the same flush, and writes that with an UPDATE first, so that no foreign key points to a row
+     * about to go. A soft-deleted row stays: the reference is kept, and no link is lost.
+     */
+    private void keepReferencesToSoftDeleted(DeleteEvent event) {
+        EventSource session = event.getSession();
+        EntityEntry entry = session.getPersistenceContextInternal()
+                .getEntry(session.getPersistenceContextInternal().unproxy(event.getObject()));
+        if (entry == null || entry.getStatus() != Status.DELETED || service.typeOf(entry.getEntityName()) == null
+                || service.stateOf(session).isHardDeleteRequested(new RowKey(entry.getPersister().getRootEntityName(), entry.getId()))) {
+            return;
+        }
+        Object[] deleted = entry.getDeletedState();
+        Object[] loaded = entry.getLoadedState();
+        if (deleted == null || loaded == null) {
+            return;
+        }
+        Type[] types = entry.getPersister().getPropertyTypes();
+        for (int i = 0; i < types.length; i++) {
+            if (deleted[i] == null && loaded[i] != null && types[i] instanceof EntityType reference
+                    && service.typeOf(reference.getAssociatedEntityName()) != null) {
+                deleted[i] = loaded[i];
+            }
+        }
+    }
+
+    @Override
+    protected void cascadeBeforeDelete(EventSource session, EntityPersister persister, Object entity,
+            DeleteContext transientEntities) {
+        if (!cascadesSetBased(session, persister, entity)) {
+            withHardCascade(session, persister, entity,
+                    () -> super.cascadeBeforeDelete(session, persister, entity, transientEntities));
+        }
+    }
+
+    @Override
+    protected void cascadeAfterDelete(EventSource session, EntityPersister persister, Object entity,
+            DeleteContext transientEntities) {
+        if (!cascadesSetBased(session, persister, entity)) {
+            withHardCascade(session, persister, entity,
+                    () -> super.cascadeAfterDelete(session, persister, entity, transientEntities));
+        }
+    }
+
+    private boolean cascadesSetBased(EventSource session, EntityPersister persister, Object entity) {
+        SoftDeletableType type = service.typeOf(persister.getEntityName());
+        if (type == null) {
+            return false;
+        }
+        CascadePlan plan = service.cascadePlans().of(persister, service);
+        return plan.setBased() && !service.stateOf(session).isHardDeleteRequested(rowOf(session, persister, entity));
+    }
+
+    /** While a hard-deleted entity cascades, what the cascade reaches is hard-deleted too. */
+    private void withHardCascade(EventSource session, EntityPersister persister, Object entity, Runnable cascade) {
+        SessionState state = service.stateOf(session);
+        boolean hard = service.typeOf(persister.getEntityName()) != null
+                && state.isHardDeleteRequested(rowOf(session, persister, entity));
+        if (hard) {
+            state.beginHardCascade();
+        }
+        try {
+            cascade.run();
+        }
+        finally {
+            if (hard) {
+                state.endHardCascade();
+            }
+        }
+    }
+
+    private static RowKey rowOf(EventSource session, EntityPersister persister, Object entity) {
+        EntityEntry entry = session.getPersistenceContextInternal().getEntry(entity);
+        return new RowKey(persister.getRootEntityName(), entry == null ? null : entry.getId());
+    }
+
+    private void record(DeleteEvent event) {
+        EventSource session = event.getSession();
+        Object object = event.getObject();
+        String entityName;
+        Object id;
+        LazyInitializer proxy = HibernateProxy.extractLazyInitializer(object);
+        if (proxy != null) {
+            entityName = proxy.getEntityName();
+            id = proxy.getInternalIdentifier();
+        }
+        else {
+            EntityEntry entry = session.getPersistenceContextInternal().getEntry(object);
+            if (entry == null) {
+                return; // not managed: Hibernate rejects or ignores this remove on its own
+            }
+            entityName = entry.getEntityName();
+            id = entry.getId();
+        }
+        SoftDeletableType type = service.typeOf(entityName);
+        if (type != null && id != null) {
+            SessionState state = service.stateOf(session);
+            RowKey row = new RowKey(type.rootEntityName(), id);
+            if (state.isHardCascadeActive()) {
+                state.requestHardDelete(row);
+            }
+            state.recordRequest(row, new DeleteRequest(service.currentActor(), state.currentReason()));
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package dev.softdelete.hibernate.internal.jdbc;
+
+import org.hibernate.engine.jdbc.spi.JdbcCoordinator;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs library SQL on the session's own connection and transaction, through Hibernate's statement
+ * preparer (so statement inspectors, logging and statistics see it). The text holds only names from
+ * the mapping model; every value is a bind parameter.
+ */
+public final class Mutations {
+
+    private Mutations() {
+    }
+
+    public static int executeUpdate(SharedSessionContractImplementor session, String sql, Binds binds) {
+        JdbcCoordinator jdbc = session.getJdbcCoordinator();
+        // statements Hibernate has batched must reach the database before ours, in flush order
+        jdbc.executeBatch();
+        PreparedStatement statement = jdbc.getMutationStatementPreparer().prepareStatement(sql, false);
+        try {
+            bind(statement, binds, session);
+            return jdbc.getResultSetReturn().executeUpdate(statement, sql);
+        }
+        finally {
+            jdbc.getLogicalConnection().getResourceRegistry().release(statement);
+            jdbc.afterStatementExecution();
+        }
+    }
+
+    /** Runs a query returning one column, read as the domain values of the given JDBC mapping. */
+    public static List<Object> selectColumn(SharedSessionContractImplementor session, String sql, Binds binds,
+            JdbcMapping column) {
+        JdbcCoordinator jdbc = session.getJdbcCoordinator();
+        PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(sql);
+        try {
+            bind(statement, binds, session);
+            ResultSet resultSet = jdbc.getResultSetReturn().extract(statement, sql);
+            List<Object> values = new ArrayList<>();
+            while (resultSet.next()) {
+                values.add(column.convertToDomainValue(column.getJdbcValueExtractor().extract(resultSet, 1, session)));
+            }
+            return values;
+        }
+        catch (SQLException e) {
+            throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "could not read soft-delete state", sql);
+        }
+        finally {
+            jdbc.getLogicalConnection().getResourceRegistry().release(statement);
+            jdbc.afterStatementExecution();
+        }
+    }
+
+    private static void bind(PreparedStatement statement, Binds binds, SharedSessionContractImplementor session) {
+        int position = 1;
+        try {
+            for (Binds.Bind bind : binds.values()) {
+                bindOne(statement, bind, position++, session);
+            }
+        }
+        catch (SQLException e) {
+            throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "could not bind soft-delete parameter");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void bindOne(PreparedStatement statement, Binds.Bind bind, int position,
+            SharedSessionContractImplementor session) throws SQLException {
+        bind.mapping().getJdbcValueBinder().bind(statement, bind.value(), position, session);
+    }
+}
