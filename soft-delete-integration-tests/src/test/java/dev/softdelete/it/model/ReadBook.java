@@ -29,7 +29,7 @@ public class ReadBook implements SoftDeletable {
     protected ReadBook() {
     }
 
-    ReadBook(ReadShelf shelf, String title) {
+    public ReadBook(ReadShelf shelf, String title) {
         this.shelf = shelf;
         this.title = title;
     }

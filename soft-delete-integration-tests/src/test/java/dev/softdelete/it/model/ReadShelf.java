@@ -45,12 +45,6 @@ public class ReadShelf implements SoftDeletable {
         this.label = label;
     }
 
-    public ReadBook book(String title) {
-        ReadBook book = new ReadBook(this, title);
-        books.add(book);
-        return book;
-    }
-
     public Long getId() {
         return id;
     }
