@@ -119,12 +119,19 @@ class TablePerClassSoftDeleteTest {
     }
 
     @Test
-    void bulkDeleteOfTheSubclassIsRefusedAndChangesNothing() {
-        // WHEN / THEN
-        SqlRecorder sql = db.record(() -> assertThatThrownBy(() -> db.inTransaction(s ->
-                s.createMutationQuery("delete from TpcInvoice").executeUpdate()))
-                .isInstanceOf(UnsupportedOperationException.class));
-        assertNothingChanged(sql);
+    void bulkDeleteOfALeafSubclassMarksItsOwnTable() {
+        // GIVEN: a leaf of a TABLE_PER_CLASS hierarchy has one table, so its bulk delete is single-table
+        // WHEN
+        int[] marked = new int[1];
+        SqlRecorder sql = db.record(() -> db.inTransaction(s ->
+                marked[0] = s.createMutationQuery("delete from TpcInvoice").executeUpdate()));
+
+        // THEN
+        assertThat(marked[0]).isEqualTo(2);
+        assertThat(sql).hasNoHardDeletes().hasUpdates("tpc_invoice", 1);
+        assertThat(db.countRows("tpc_invoice")).isEqualTo(2);
+        assertThat(db.rows("select id from tpc_invoice where deleted_at is null")).isEmpty();
+        assertThat(db.rows("select id from tpc_document where deleted_at is not null")).isEmpty();
     }
 
     private void assertNothingChanged(SqlRecorder sql) {

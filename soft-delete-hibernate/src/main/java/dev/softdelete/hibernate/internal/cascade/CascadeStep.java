@@ -3,7 +3,8 @@ package dev.softdelete.hibernate.internal.cascade;
 import dev.softdelete.hibernate.internal.SoftDeleteService;
 import dev.softdelete.hibernate.internal.state.MarkerColumns;
 import org.hibernate.metamodel.mapping.AttributeMapping;
-import org.hibernate.metamodel.mapping.EntityAssociationMapping;
+import org.hibernate.metamodel.mapping.Association;
+import org.hibernate.metamodel.mapping.EntityValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
 import org.hibernate.metamodel.mapping.ModelPart;
@@ -36,8 +37,8 @@ public record CascadeStep(EntityPersister owner, String attribute, EntityPersist
     static CascadeStep resolve(EntityPersister owner, String attributeName, SoftDeleteService service) {
         AttributeMapping attribute = owner.findAttributeMapping(attributeName);
         if (attribute instanceof PluralAttributeMapping plural
-                && plural.getElementDescriptor() instanceof EntityAssociationMapping element) {
-            EntityPersister child = element.getAssociatedEntityMappingType().getEntityPersister();
+                && plural.getElementDescriptor() instanceof EntityValuedModelPart element) {
+            EntityPersister child = element.getEntityMappingType().getEntityPersister();
             ForeignKeyDescriptor ownerKey = plural.getKeyDescriptor();
             if (!referencesId(ownerKey.getTargetPart(), owner)) {
                 return null;
@@ -48,7 +49,10 @@ public record CascadeStep(EntityPersister owner, String attribute, EntityPersist
                         single(ownerKey.getKeyPart()), idColumn(child));
             }
             // many-to-many: the join table holds both ids
-            ForeignKeyDescriptor elementKey = element.getForeignKeyDescriptor();
+            if (!(element instanceof Association manyToMany)) {
+                return null;
+            }
+            ForeignKeyDescriptor elementKey = manyToMany.getForeignKeyDescriptor();
             return referencesId(elementKey.getTargetPart(), child)
                     ? create(owner, attributeName, child, service, plural.getSeparateCollectionTable(),
                             single(ownerKey.getKeyPart()), single(elementKey.getKeyPart()))

@@ -65,7 +65,7 @@ public final class MarkerColumns {
      */
     private static String markerTable(EntityMappingType entity, BasicValuedModelPart marker) {
         return entity.getEntityPersister() instanceof UnionSubclassEntityPersister union
-                ? union.getTableName()
+                ? union.getMappedTableDetails().getTableName()
                 : marker.getContainingTableExpression();
     }
 
