@@ -16,6 +16,6 @@ public final class SoftDeleteFlushEventListener extends DefaultFlushEventListene
 
     @Override
     protected void preFlush(EventSource session, PersistenceContext persistenceContext) {
-        SoftDeletedEntries.whileSeenAsLive(session, service, () -> super.preFlush(session, persistenceContext));
+        SoftDeletedEntries.whileNotSeenAsDeleted(session, service, () -> super.preFlush(session, persistenceContext));
     }
 }

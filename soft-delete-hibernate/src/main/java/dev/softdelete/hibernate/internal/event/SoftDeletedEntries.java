@@ -13,29 +13,38 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs Hibernate's pre-flush checks with the entities being soft-deleted in this flush seen as live.
- * The check for references to deleted entities exists because a DELETE would break them; a soft
- * delete keeps the row, so a managed child may go on referencing a soft-deleted parent. Only entries
- * of soft-deletable types whose rows stay are switched, and they are switched back before any other
- * flush work.
+ * Runs Hibernate's pre-flush checks with the entities being soft-deleted in this flush not seen as
+ * deleted. The check for references to deleted entities exists because a DELETE would break them; a
+ * soft delete keeps the row, so a managed child may go on referencing a soft-deleted parent.
+ * The entries are parked in {@code LOADING} state: neither deleted (the check passes), nor flushable
+ * (no flush-time persist cascades from them, which would cancel other pending deletes). Only entries
+ * of soft-deletable types whose rows stay are parked; each gets back its status and the previous
+ * status Hibernate reads to tell a read-only entity, before any other flush work.
  */
 final class SoftDeletedEntries {
 
     private SoftDeletedEntries() {
     }
 
-    static void whileSeenAsLive(EventSource session, SoftDeleteService service, Runnable preFlush) {
-        List<EntityEntry> switched = switchToManaged(session, service);
+    /** An entry parked during the checks, and the status it had before it was deleted. */
+    private record Parked(EntityEntry entry, Status beforeDelete) {
+    }
+
+    static void whileNotSeenAsDeleted(EventSource session, SoftDeleteService service, Runnable preFlush) {
+        List<Parked> parked = park(session, service);
         try {
             preFlush.run();
         }
         finally {
-            switched.forEach(entry -> entry.setStatus(Status.DELETED));
+            for (Parked p : parked) {
+                p.entry().setStatus(p.beforeDelete());
+                p.entry().setStatus(Status.DELETED);
+            }
         }
     }
 
-    private static List<EntityEntry> switchToManaged(EventSource session, SoftDeleteService service) {
-        List<EntityEntry> switched = new ArrayList<>();
+    private static List<Parked> park(EventSource session, SoftDeleteService service) {
+        List<Parked> parked = new ArrayList<>();
         PersistenceContext context = session.getPersistenceContextInternal();
         SessionState state = null;
         for (Map.Entry<Object, EntityEntry> managed : context.reentrantSafeEntityEntries()) {
@@ -47,10 +56,12 @@ final class SoftDeletedEntries {
                 state = service.stateOf(session);
             }
             if (!state.isHardDeleteRequested(new RowKey(entry.getPersister().getRootEntityName(), entry.getId()))) {
-                entry.setStatus(Status.MANAGED);
-                switched.add(entry);
+                // a deleted entry that is not modifiable was read-only before (isModifiableEntity)
+                boolean wasReadOnly = entry.getPersister().isMutable() && !entry.isModifiableEntity();
+                parked.add(new Parked(entry, wasReadOnly ? Status.READ_ONLY : Status.MANAGED));
+                entry.setStatus(Status.LOADING);
             }
         }
-        return switched;
+        return parked;
     }
 }
