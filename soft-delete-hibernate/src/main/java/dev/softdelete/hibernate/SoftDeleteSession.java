@@ -101,24 +101,50 @@ public interface SoftDeleteSession extends Session {
     void hardDelete(Object entity);
 
     /**
-     * Makes a deleted entity live again: clears its marker, actor and reason.
-     * A managed instance is refreshed to show the restored state.
+     * Makes a deleted entity live again: clears its marker, actor and reason, and those of the rows
+     * that the same delete cascaded to (the children that carry its deletion instant). Children
+     * deleted before, on their own, stay deleted. A managed instance is refreshed to show the
+     * restored state.
      *
-     * @param entity the entity to restore, managed or detached
+     * @param entity  the entity to restore, managed or detached
+     * @param options {@link RestoreOption#WITH_PARENTS} to restore its deleted parents first
      * @return {@code true} if the row was deleted and is now restored, {@code false} if it was
      *         already live (nothing changes)
      * @throws IllegalArgumentException if the entity is not soft-deletable
+     * @throws IllegalStateException    if a parent of the row is still deleted and
+     *                                  {@link RestoreOption#WITH_PARENTS} was not given; nothing changes
      */
-    boolean restore(Object entity);
+    boolean restore(Object entity, RestoreOption... options);
 
     /**
-     * Makes the deleted row with the given identifier live again.
+     * Makes the deleted row with the given identifier live again, with what its delete cascaded to,
+     * as {@link #restore(Object, RestoreOption...)} does.
      *
      * @param entityClass the entity class
      * @param id          the identifier
+     * @param options     {@link RestoreOption#WITH_PARENTS} to restore its deleted parents first
      * @return {@code true} if the row was deleted and is now restored, {@code false} if it was
      *         live or does not exist
      * @throws IllegalArgumentException if the class is not a soft-deletable entity
+     * @throws IllegalStateException    if a parent of the row is still deleted and
+     *                                  {@link RestoreOption#WITH_PARENTS} was not given; nothing changes
      */
-    boolean restore(Class<?> entityClass, Object id);
+    boolean restore(Class<?> entityClass, Object id, RestoreOption... options);
+
+    /**
+     * Restores every row of the entity type deleted at or after the given instant, each with what its
+     * delete cascaded to: "restore everything deleted since yesterday".
+     * <pre>{@code
+     * int restored = session.restoreDeletedSince(Customer.class, clock.instant().minus(Duration.ofDays(1)));
+     * }</pre>
+     *
+     * @param entityClass the entity class
+     * @param since       the earliest deletion instant to restore
+     * @param options     {@link RestoreOption#WITH_PARENTS} to restore deleted parents first
+     * @return the number of rows of {@code entityClass} restored
+     * @throws IllegalArgumentException if the class is not a soft-deletable entity
+     * @throws IllegalStateException    if a parent of one of the rows is still deleted and
+     *                                  {@link RestoreOption#WITH_PARENTS} was not given
+     */
+    int restoreDeletedSince(Class<?> entityClass, java.time.Instant since, RestoreOption... options);
 }

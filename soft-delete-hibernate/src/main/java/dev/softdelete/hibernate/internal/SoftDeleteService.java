@@ -102,6 +102,11 @@ public final class SoftDeleteService implements Service {
         return cascadeAttributes.getOrDefault(entityName, List.of());
     }
 
+    /** The entities that declare REMOVE-cascading attributes. */
+    public java.util.Collection<String> cascadeOwners() {
+        return cascadeAttributes.keySet();
+    }
+
     public boolean needsHibernateCascade(String entityName) {
         return hibernateCascades.contains(entityName);
     }

@@ -3,6 +3,8 @@ package dev.softdelete.hibernate.internal.cascade;
 import dev.softdelete.hibernate.internal.SoftDeleteService;
 import org.hibernate.persister.entity.EntityPersister;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -10,8 +12,25 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class CascadePlans {
 
     private final Map<String, CascadePlan> plans = new ConcurrentHashMap<>();
+    private final Map<String, List<CascadeStep>> parentSteps = new ConcurrentHashMap<>();
 
     public CascadePlan of(EntityPersister persister, SoftDeleteService service) {
         return plans.computeIfAbsent(persister.getEntityName(), name -> CascadePlan.of(persister, service));
+    }
+
+    /** The steps whose cascade reaches rows of the given type: the ways to its parents. */
+    public List<CascadeStep> parentStepsOf(EntityPersister child, SoftDeleteService service) {
+        return parentSteps.computeIfAbsent(child.getEntityName(), name -> {
+            List<CascadeStep> steps = new ArrayList<>();
+            for (String owner : service.cascadeOwners()) {
+                EntityPersister ownerPersister = child.getFactory().getMappingMetamodel().getEntityDescriptor(owner);
+                for (CascadeStep step : of(ownerPersister, service).steps()) {
+                    if (step.owner() == ownerPersister && step.child().isSubclassEntityName(child.getEntityName())) {
+                        steps.add(step);
+                    }
+                }
+            }
+            return List.copyOf(steps);
+        });
     }
 }

@@ -1,8 +1,10 @@
 package dev.softdelete.hibernate.internal.session;
 
+import dev.softdelete.hibernate.RestoreOption;
 import dev.softdelete.hibernate.internal.SoftDeletableType;
 import dev.softdelete.hibernate.internal.SoftDeleteService;
 import dev.softdelete.hibernate.internal.cascade.CascadeRunner;
+import dev.softdelete.hibernate.internal.cascade.CascadeStep;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.state.MarkerColumns;
@@ -14,45 +16,90 @@ import java.util.List;
 
 /**
  * Restores one row, and what the same delete cascaded to: the children that carry the row's deletion
- * instant. Runs inside an unfiltered scope opened by the caller. The row itself is restored with a
- * versioned HQL update, so Hibernate flushes what is pending on the table first, bumps the version and
- * evicts the second-level cache region; the managed instance, if any, is refreshed.
+ * instant. Runs inside an unfiltered scope opened by the caller. A row whose parent (a row whose
+ * REMOVE cascade reaches it) is still deleted is refused, or its parents are restored first on
+ * request. The row itself is restored with a versioned HQL update, so Hibernate flushes what is
+ * pending on the table first, bumps the version and evicts the second-level cache region; the
+ * managed instance, if any, is refreshed.
  */
 final class Restorer {
 
+    private static final int MAX_PARENT_DEPTH = 64;
+
     private final SessionImplementor session;
     private final SoftDeleteService service;
-    private final EntityPersister persister;
-    private final SoftDeletableType type;
+    private final boolean withParents;
 
-    Restorer(SessionImplementor session, SoftDeleteService service, EntityPersister persister, SoftDeletableType type) {
+    Restorer(SessionImplementor session, SoftDeleteService service, RestoreOption... options) {
         this.session = session;
         this.service = service;
-        this.persister = persister;
-        this.type = type;
+        this.withParents = List.of(options).contains(RestoreOption.WITH_PARENTS);
     }
 
-    boolean restore(Object id) {
-        Object marker = markerOf(id);
+    boolean restore(EntityPersister persister, Object id) {
+        return restore(persister, id, 0);
+    }
+
+    private boolean restore(EntityPersister persister, Object id, int depth) {
+        SoftDeletableType type = service.typeOf(persister.getEntityName());
+        Object marker = markerOf(persister, type, id);
         if (marker == null) {
             return false;
         }
-        int rows = session.createMutationQuery(hql()).setParameter("id", id).setParameter("marker", marker)
-                .executeUpdate();
-        if (rows == 0) {
-            return false;
+        restoreDeletedParents(persister, id, depth);
+        // a parent restored just now may have brought this row back with its own cascade
+        marker = markerOf(persister, type, id);
+        boolean restored = marker == null;
+        if (marker != null) {
+            int rows = session.createMutationQuery(hql(persister, type)).setParameter("id", id)
+                    .setParameter("marker", marker).executeUpdate();
+            if (rows > 0) {
+                new CascadeRunner(session, service).restore(persister, id, MarkerColumns.toInstant(marker));
+                restored = true;
+            }
         }
-        Instant deletedAt = MarkerColumns.toInstant(marker);
-        new CascadeRunner(session, service).restore(persister, id, deletedAt);
         Object managed = session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id, persister));
-        if (managed != null) {
+        if (restored && managed != null) {
             session.refresh(managed);
         }
-        return true;
+        return restored;
     }
 
+    private void restoreDeletedParents(EntityPersister persister, Object id, int depth) {
+        for (CascadeStep step : service.cascadePlans().parentStepsOf(persister, service)) {
+            EntityPersister parent = step.owner();
+            MarkerColumns parentColumns = MarkerColumns.of(parent, service.typeOf(parent.getEntityName()));
+            String parentId = idColumn(parent);
+            String sql = "select " + parentId + " from " + parentColumns.table() + " where "
+                    + parentColumns.marker().getSelectionExpression() + " is not null and " + parentId
+                    + " in (select " + step.parentColumn() + " from " + step.linkTable() + " where "
+                    + step.childColumn() + " = ?)";
+            List<Object> deletedParents = Mutations.selectColumn(session, sql,
+                    new Binds().add(persister.getIdentifierMapping(), id, session),
+                    parent.getIdentifierMapping().getSingleJdbcMapping());
+            for (Object parentIdValue : deletedParents) {
+                if (!withParents) {
+                    throw new IllegalStateException("softdelete: cannot restore " + persister.getEntityName() + "#" + id
+                            + ": its parent " + parent.getEntityName() + "#" + parentIdValue + " (through "
+                            + step.attribute() + ") is still deleted; restore the parent first, or pass"
+                            + " RestoreOption.WITH_PARENTS. Nothing was changed.");
+                }
+                if (depth >= MAX_PARENT_DEPTH) {
+                    throw new IllegalStateException("softdelete: the parents of " + persister.getEntityName() + "#" + id
+                            + " are more than " + MAX_PARENT_DEPTH + " levels deep; check for a cycle");
+                }
+                restore(parent, parentIdValue, depth + 1);
+            }
+        }
+    }
 
-    private Object markerOf(Object id) {
+    private static String idColumn(EntityPersister persister) {
+        String[] column = new String[1];
+        persister.getIdentifierMapping().forEachSelectable((index, selectable) -> column[0] = selectable.getSelectionExpression());
+        return column[0];
+    }
+
+    private Object markerOf(EntityPersister persister, SoftDeletableType type, Object id) {
         session.flush();
         MarkerColumns columns = MarkerColumns.of(persister, type);
         String sql = "select " + columns.marker().getSelectionExpression() + " from " + columns.table()
@@ -62,7 +109,7 @@ final class Restorer {
         return markers.isEmpty() ? null : markers.get(0);
     }
 
-    private String hql() {
+    private static String hql(EntityPersister persister, SoftDeletableType type) {
         StringBuilder hql = new StringBuilder("update ");
         if (persister.isVersioned()) {
             hql.append("versioned ");
@@ -75,6 +122,18 @@ final class Restorer {
             hql.append(", e.").append(type.reasonAttribute()).append(" = null");
         }
         return hql.append(" where id(e) = :id and e.").append(type.markerAttribute()).append(" = :marker").toString();
+    }
+
+    /** The ids of the rows of the type deleted at or after the instant. */
+    List<Object> deletedSince(EntityPersister persister, Instant since) {
+        SoftDeletableType type = service.typeOf(persister.getEntityName());
+        MarkerColumns columns = MarkerColumns.of(persister, type);
+        String sql = "select " + idColumn(persister) + " from " + columns.table() + " where "
+                + columns.marker().getSelectionExpression() + " >= ?";
+        session.flush();
+        return Mutations.selectColumn(session, sql,
+                new Binds().add(columns.marker(), columns.markerValue(since), session),
+                persister.getIdentifierMapping().getSingleJdbcMapping());
     }
 
     static void clearInMemory(EntityPersister persister, SoftDeletableType type, Object entity) {

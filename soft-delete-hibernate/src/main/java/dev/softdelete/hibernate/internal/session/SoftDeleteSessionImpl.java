@@ -1,5 +1,6 @@
 package dev.softdelete.hibernate.internal.session;
 
+import dev.softdelete.hibernate.RestoreOption;
 import dev.softdelete.hibernate.SoftDeleteScope;
 import dev.softdelete.hibernate.SoftDeleteSession;
 import dev.softdelete.hibernate.internal.SoftDeletableType;
@@ -13,6 +14,8 @@ import org.hibernate.engine.spi.SessionDelegatorBaseImpl;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -113,11 +116,11 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
     }
 
     @Override
-    public boolean restore(Object entity) {
+    public boolean restore(Object entity, RestoreOption... options) {
         Objects.requireNonNull(entity, "entity");
         EntityPersister persister = persisterOf(entity);
         Object id = persister.getIdentifier(entity, delegate());
-        boolean restored = restoreRow(persister, id);
+        boolean restored = restoreRow(persister, id, options);
         if (restored && !delegate().contains(entity)) {
             // a detached instance: clear its marker so it says what the table says
             Restorer.clearInMemory(persister, requireType(persister), entity);
@@ -126,17 +129,35 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
     }
 
     @Override
-    public boolean restore(Class<?> entityClass, Object id) {
+    public boolean restore(Class<?> entityClass, Object id, RestoreOption... options) {
         Objects.requireNonNull(entityClass, "entityClass");
         Objects.requireNonNull(id, "id");
-        return restoreRow(getFactory().getMappingMetamodel().getEntityDescriptor(entityClass), id);
+        return restoreRow(getFactory().getMappingMetamodel().getEntityDescriptor(entityClass), id, options);
     }
 
-    private boolean restoreRow(EntityPersister persister, Object id) {
+    @Override
+    public int restoreDeletedSince(Class<?> entityClass, Instant since, RestoreOption... options) {
+        Objects.requireNonNull(entityClass, "entityClass");
+        Objects.requireNonNull(since, "since");
         checkOpen();
-        SoftDeletableType type = requireType(persister);
+        EntityPersister persister = getFactory().getMappingMetamodel().getEntityDescriptor(entityClass);
+        requireType(persister);
         try (SoftDeleteScope scope = unfiltered()) {
-            return new Restorer(delegate(), service, persister, type).restore(id);
+            Restorer restorer = new Restorer(delegate(), service, options);
+            List<Object> deleted = restorer.deletedSince(persister, since);
+            for (Object id : deleted) {
+                // false only when the cascade of an earlier row of the list brought this one back already
+                restorer.restore(persister, id);
+            }
+            return deleted.size();
+        }
+    }
+
+    private boolean restoreRow(EntityPersister persister, Object id, RestoreOption... options) {
+        checkOpen();
+        requireType(persister);
+        try (SoftDeleteScope scope = unfiltered()) {
+            return new Restorer(delegate(), service, options).restore(persister, id);
         }
     }
 
