@@ -6,7 +6,6 @@ import dev.softdelete.hibernate.SoftDeleteSettings;
 import dev.softdelete.it.model.Customer;
 import dev.softdelete.it.model.PurchaseOrder;
 import dev.softdelete.it.model.Tag;
-import dev.softdelete.it.support.Columns;
 import dev.softdelete.it.support.MutableClock;
 import dev.softdelete.it.support.TestSessionFactory;
 import dev.softdelete.test.SqlRecorder;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
-import java.util.Map;
 
 import static dev.softdelete.test.SoftDeleteAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -59,12 +57,9 @@ class RemoveTest {
             }
         });
 
-        Map<String, Object> row = db.row("customer", id);
-        assertThat(row).isNotNull();
-        assertThat(Columns.instant(row.get("deleted_at"))).isEqualTo(NOW);
-        assertThat(row.get("deleted_by")).isEqualTo("alice");
-        assertThat(row.get("delete_reason")).isEqualTo("spam");
-        assertThat(((Number) row.get("version")).longValue()).isEqualTo(1L);
+        db.inTransaction(s -> assertThat(s).row(Customer.class, id)
+                .isSoftDeleted().wasDeletedAt(NOW).wasDeletedBy("alice").wasDeletedBecause("spam"));
+        assertThat(((Number) db.row("customer", id).get("version")).longValue()).isEqualTo(1L);
     }
 
     @Test
@@ -75,8 +70,7 @@ class RemoveTest {
             Customer customer = s.find(Customer.class, id);
             s.remove(customer);
             s.flush();
-            assertThat(customer.getDeletedAt()).isEqualTo(NOW);
-            assertThat(customer.getDeletedBy()).isEqualTo("alice");
+            assertThat(customer).isSoftDeleted().wasDeletedAt(NOW).wasDeletedBy("alice");
             assertThat(s.contains(customer)).isFalse();
             assertThat(s.find(Customer.class, id)).isNull();
         });
@@ -113,9 +107,9 @@ class RemoveTest {
 
         assertThat(marked[0]).isEqualTo(1);
         // join-table rows of a bulk-deleted owner are still removed by Hibernate: the cascade issue keeps them
-        assertThat(sql).hasNoHardDeletesOn("customer").hasUpdates("customer", 1);
+        assertThat(sql).hasNoHardDeletesOn(Customer.class).hasUpdates("customer", 1);
         assertThat(db.countRows("customer")).isEqualTo(2);
-        assertThat(Columns.instant(db.row("customer", first).get("deleted_at"))).isEqualTo(NOW);
+        db.inTransaction(s -> assertThat(s).row(Customer.class, first).wasDeletedAt(NOW));
         CLOCK.set(NOW);
     }
 
@@ -162,7 +156,7 @@ class RemoveTest {
 
         assertThat(sql).hasNoHardDeletes().hasUpdates("customer", 1);
         assertThat(db.rows("select * from customer_tag where customer_id = ?", id)).hasSize(2);
-        assertThat(Columns.instant(db.row("customer", id).get("deleted_at"))).isEqualTo(NOW);
+        db.inTransaction(s -> assertThat(s).row(Customer.class, id).isSoftDeleted().wasDeletedAt(NOW));
     }
 
     @Test

@@ -79,6 +79,8 @@ public final class TestSessionFactory implements BeforeAllCallback, AfterEachCal
     public void beforeAll(ExtensionContext context) {
         rawDataSource = TestDatabase.current().dataSource();
         sessionFactory = build(sql.wrap(rawDataSource), settings, entities);
+        // bound, so that assertThat(db.sql()).hasNoHardDeletesOn(Customer.class) finds the table
+        sql.bind(sessionFactory);
         sql.reset();
     }
 

@@ -22,6 +22,7 @@ public final class RecordingProxies {
     private RecordingProxies() {
     }
 
+    /** A data source whose connections report every executed statement to the sink. */
     public static DataSource dataSource(DataSource target, Consumer<String> sink) {
         return proxy(DataSource.class, target, (method, args) -> {
             Object result = invoke(target, method, args);
@@ -29,7 +30,8 @@ public final class RecordingProxies {
         });
     }
 
-    private static Connection connection(Connection target, Consumer<String> sink) {
+    /** A connection that reports every executed statement to the sink. */
+    public static Connection connection(Connection target, Consumer<String> sink) {
         return proxy(Connection.class, target, (method, args) -> {
             Object result = invoke(target, method, args);
             String name = method.getName();

@@ -1,0 +1,74 @@
+package dev.softdelete.it.kit;
+
+import dev.softdelete.hibernate.SoftDeleteSession;
+import dev.softdelete.it.model.Customer;
+import dev.softdelete.it.model.PurchaseOrder;
+import dev.softdelete.it.model.Tag;
+import dev.softdelete.it.support.TestSessionFactory;
+import dev.softdelete.test.LeakMode;
+import dev.softdelete.test.SoftDeleteLeak;
+import dev.softdelete.test.SqlRecorder;
+import org.hibernate.Session;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import static dev.softdelete.test.SoftDeleteAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class KitLeakDetectorTest {
+
+    @RegisterExtension
+    static final TestSessionFactory db = TestSessionFactory.of(Customer.class, PurchaseOrder.class, Tag.class);
+
+    Long id;
+
+    @BeforeEach
+    void oneCustomerWithAnOrder() {
+        db.sql().detectLeaks(db.sessionFactory(), LeakMode.COLLECT);
+        id = db.fromTransaction(s -> {
+            Customer customer = new Customer("l@example.com", "L");
+            s.persist(customer);
+            s.persist(customer.order("book"));
+            return customer.getId();
+        });
+    }
+
+    @Test
+    void aNativeSelectOfTheCustomerTableIsALeak() {
+        SqlRecorder sql = db.record(() -> db.inTransaction(s ->
+                s.createNativeQuery("select * from customer", Object[].class).list()));
+
+        assertThat(sql.leaks()).extracting(SoftDeleteLeak::table).containsExactly("customer");
+        assertThatThrownBy(() -> assertThat(sql).hasNoLeaks())
+                .hasMessageContaining("table customer read without its soft-delete predicate: select * from customer");
+    }
+
+    @Test
+    void theLibrarysOwnReadsAreNoLeak() {
+        SqlRecorder sql = db.record(() -> db.inTransaction(s -> {
+            s.find(Customer.class, id);
+            s.createQuery("select o from PurchaseOrder o join o.customer c", PurchaseOrder.class).list();
+            s.createQuery("from Customer c where exists (select 1 from PurchaseOrder o where o.customer = c)",
+                    Customer.class).list();
+            s.find(Customer.class, id).getOrders().size();
+        }));
+
+        assertThat(sql).hasNoLeaks();
+    }
+
+    @Test
+    void readsInsideUnfilteredOfAScopeAwareSessionAreNoLeak() {
+        SqlRecorder sql = db.record(() -> {
+            try (Session session = db.sql().openSession(db.sessionFactory())) {
+                SoftDeleteSession s = SoftDeleteSession.wrap(session);
+                s.unfiltered(() -> s.createQuery("from Customer", Customer.class).list());
+                s.unfiltered(() -> s.createNativeQuery("select * from customer", Object[].class).list());
+            }
+        });
+
+        assertThat(sql).hasNoLeaks();
+        assertThat(sql.statements()).hasSize(2);
+    }
+}
