@@ -5,6 +5,7 @@ import dev.softdelete.hibernate.internal.SoftDeleteService;
 import dev.softdelete.hibernate.internal.cascade.CascadeRunner;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
+import dev.softdelete.hibernate.internal.schema.RestoreConflicts;
 import dev.softdelete.hibernate.internal.state.MarkerColumns;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
@@ -37,6 +38,7 @@ final class Restorer {
         if (marker == null) {
             return false;
         }
+        RestoreConflicts.check(session, service, persister, id, MarkerColumns.toInstant(marker));
         int rows = session.createMutationQuery(hql()).setParameter("id", id).setParameter("marker", marker)
                 .executeUpdate();
         if (rows == 0) {
