@@ -4,6 +4,7 @@ import dev.softdelete.ActorProvider;
 import dev.softdelete.RetentionPolicy;
 import dev.softdelete.hibernate.internal.cascade.CascadePlans;
 import dev.softdelete.hibernate.internal.cascade.HardEntityCascade;
+import dev.softdelete.hibernate.internal.schema.LiveUniqueKeys;
 import dev.softdelete.hibernate.internal.session.SessionState;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.service.Service;
@@ -35,12 +36,15 @@ public final class SoftDeleteService implements Service {
     private final Map<String, List<String>> cascadeAttributes = new ConcurrentHashMap<>();
     private final Set<String> hibernateCascades = ConcurrentHashMap.newKeySet();
     private final CascadePlans cascadePlans = new CascadePlans();
+    private final LiveUniqueKeys uniqueKeys;
     // weak keys: a session that is never closed must not keep its state alive
     private final Map<SharedSessionContractImplementor, SessionState> sessions =
             Collections.synchronizedMap(new WeakHashMap<>());
 
     SoftDeleteService(boolean enabled, Clock clock, ActorProvider actorProvider,
-            RetentionPolicy defaultRetention, HardEntityCascade toHardEntity, Object foreignSqmTranslator) {
+            RetentionPolicy defaultRetention, HardEntityCascade toHardEntity, Object foreignSqmTranslator,
+            LiveUniqueKeys uniqueKeys) {
+        this.uniqueKeys = uniqueKeys;
         this.toHardEntity = toHardEntity;
         this.enabled = enabled;
         this.clock = clock;
@@ -109,6 +113,11 @@ public final class SoftDeleteService implements Service {
 
     public boolean needsHibernateCascade(String entityName) {
         return hibernateCascades.contains(entityName);
+    }
+
+    /** The {@code softdelete.unique} setting and the live-row unique keys found at bootstrap. */
+    public LiveUniqueKeys uniqueKeys() {
+        return uniqueKeys;
     }
 
     public CascadePlans cascadePlans() {

@@ -5,6 +5,7 @@ import dev.softdelete.RetentionPolicy;
 import dev.softdelete.hibernate.SoftDeleteSettings;
 import dev.softdelete.hibernate.internal.cascade.HardEntityCascade;
 import dev.softdelete.hibernate.internal.query.SoftDeleteSqmTranslatorFactory;
+import dev.softdelete.hibernate.internal.schema.LiveUniqueKeys;
 import org.hibernate.boot.registry.StandardServiceInitiator;
 import org.hibernate.boot.registry.selector.spi.StrategySelector;
 import org.hibernate.cfg.QuerySettings;
@@ -40,7 +41,9 @@ public final class SoftDeleteServiceInitiator implements StandardServiceInitiato
         Object foreignTranslator = SoftDeleteSqmTranslatorFactory.class.getName().equals(String.valueOf(translator))
                 || translator == null ? null : translator;
         HardEntityCascade toHardEntity = HardEntityCascade.parse(settings.get(SoftDeleteSettings.CASCADE_TO_HARD_ENTITY));
-        return new SoftDeleteService(enabled, clock, actorProvider, retention, toHardEntity, foreignTranslator);
+        LiveUniqueKeys uniqueKeys = LiveUniqueKeys.fromSetting(settings.get(SoftDeleteSettings.UNIQUE));
+        return new SoftDeleteService(enabled, clock, actorProvider, retention, toHardEntity, foreignTranslator,
+                uniqueKeys);
     }
 
     public static boolean isEnabled(Map<String, Object> settings) {

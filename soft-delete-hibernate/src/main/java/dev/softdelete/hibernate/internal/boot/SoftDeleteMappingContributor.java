@@ -2,6 +2,7 @@ package dev.softdelete.hibernate.internal.boot;
 
 import dev.softdelete.hibernate.internal.SoftDeletableType;
 import dev.softdelete.hibernate.internal.SoftDeleteService;
+import dev.softdelete.hibernate.internal.schema.LiveUniqueBinder;
 import dev.softdelete.hibernate.internal.state.SoftDeleteStateManagement;
 import dev.softdelete.hibernate.internal.state.Visibility;
 import org.hibernate.boot.ResourceStreamLocator;
@@ -62,6 +63,7 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
             LOG.debugf("soft-deletable: %s, marker %s", type.rootEntityName(), type.markerAttribute());
         }
         attachToCollections(metadata, roots);
+        new LiveUniqueBinder(buildingContext, service.uniqueKeys()).bind(roots, contributions::contributeAuxiliaryDatabaseObject);
     }
 
     private Map<String, SoftDeletableType> readRoots(InFlightMetadataCollector metadata, SoftDeleteService service) {

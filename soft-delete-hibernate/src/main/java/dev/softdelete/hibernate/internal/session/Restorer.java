@@ -7,6 +7,7 @@ import dev.softdelete.hibernate.internal.cascade.CascadeRunner;
 import dev.softdelete.hibernate.internal.cascade.CascadeStep;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
+import dev.softdelete.hibernate.internal.schema.RestoreConflicts;
 import dev.softdelete.hibernate.internal.state.MarkerColumns;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
@@ -51,6 +52,8 @@ final class Restorer {
         marker = markerOf(persister, type, id);
         boolean restored = marker == null;
         if (marker != null) {
+            // before any change: a unique key taken by a live row refuses the whole restore
+            RestoreConflicts.check(session, service, persister, id, MarkerColumns.toInstant(marker));
             int rows = session.createMutationQuery(hql(persister, type)).setParameter("id", id)
                     .setParameter("marker", marker).executeUpdate();
             if (rows > 0) {

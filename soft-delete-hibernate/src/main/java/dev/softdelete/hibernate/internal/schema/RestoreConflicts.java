@@ -1,0 +1,117 @@
+package dev.softdelete.hibernate.internal.schema;
+
+import dev.softdelete.hibernate.RestoreConflictException;
+import dev.softdelete.hibernate.internal.SoftDeletableType;
+import dev.softdelete.hibernate.internal.SoftDeleteService;
+import dev.softdelete.hibernate.internal.cascade.CascadeStep;
+import dev.softdelete.hibernate.internal.jdbc.Binds;
+import dev.softdelete.hibernate.internal.jdbc.Mutations;
+import dev.softdelete.hibernate.internal.state.MarkerColumns;
+import org.hibernate.dialect.Dialect;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.persister.entity.EntityPersister;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * Checks, before a restore changes anything, that no row it would bring back (the row itself, and
+ * the children its delete cascaded to, found as {@code CascadeRunner} finds them) shares a unique key
+ * with a live row. The key values are compared in SQL, joining the table to itself: no value leaves
+ * the database, and NULLs never match, as in a unique constraint.
+ */
+public final class RestoreConflicts {
+
+    private static final int MAX_DEPTH = 64;
+
+    /** The rows of one level: their type, and SQL selecting their ids with its parameters. */
+    private record Level(EntityPersister type, String ids, Binds binds, int depth) {
+    }
+
+    private final SharedSessionContractImplementor session;
+    private final SoftDeleteService service;
+    private final Dialect dialect;
+    private int aliases;
+
+    private RestoreConflicts(SharedSessionContractImplementor session, SoftDeleteService service) {
+        this.session = session;
+        this.service = service;
+        this.dialect = session.getJdbcServices().getDialect();
+    }
+
+    /** Throws {@link RestoreConflictException} if restoring the row deleted at {@code deletedAt} would. */
+    public static void check(SharedSessionContractImplementor session, SoftDeleteService service,
+            EntityPersister persister, Object id, Instant deletedAt) {
+        new RestoreConflicts(session, service).checkTree(persister, id, deletedAt);
+    }
+
+    private void checkTree(EntityPersister root, Object rootId, Instant deletedAt) {
+        Binds rootBinds = new Binds().add(root.getIdentifierMapping(), rootId, session);
+        checkRows(root, MarkerColumns.idRestriction(root), rootBinds, null);
+        Deque<Level> levels = new ArrayDeque<>();
+        levels.add(new Level(root, "?", rootBinds, 0));
+        while (!levels.isEmpty()) {
+            Level parents = levels.poll();
+            for (CascadeStep step : service.cascadePlans().of(parents.type(), service).steps()) {
+                MarkerColumns child = step.childColumns();
+                String alias = "sdr" + (++aliases);
+                String children = "select " + alias + ".sd_id from (" + step.childIds(parents.ids()) + ") " + alias;
+                // the rows CascadeRunner would restore: children marked with the root's instant
+                String restored = child.marker().getSelectionExpression() + " = ? and " + step.childId()
+                        + " in (" + children + ")";
+                Binds binds = new Binds().add(child.marker(), child.markerValue(deletedAt), session)
+                        .addAll(parents.binds());
+                if (checkRows(step.child(), restored, binds, child)) {
+                    if (parents.depth() + 1 > MAX_DEPTH) {
+                        return; // CascadeRunner refuses such a restore itself, with its own message
+                    }
+                    levels.add(new Level(step.child(), children, new Binds().addAll(parents.binds()),
+                            parents.depth() + 1));
+                }
+            }
+        }
+    }
+
+    /**
+     * Checks the rows of one type that {@code restoredRows} (a condition on the unaliased table)
+     * selects; returns whether there are any, so the walk knows whether to go deeper.
+     */
+    private boolean checkRows(EntityPersister type, String restoredRows, Binds binds, MarkerColumns known) {
+        SoftDeletableType softDeletable = service.typeOf(type.getEntityName());
+        MarkerColumns columns = known != null ? known : MarkerColumns.of(type, softDeletable);
+        String table = columns.table();
+        String id = idColumn(type);
+        JdbcMapping idMapping = type.getIdentifierMapping().getJdbcMapping(0);
+        if (known != null && Mutations.selectColumn(session, "select " + id + " from " + table + " where "
+                + restoredRows, binds, idMapping).isEmpty()) {
+            return false;
+        }
+        for (LiveUniqueKey key : service.uniqueKeys().of(type.getEntityName())) {
+            String pairs = pairs(key, table, id, columns.marker().getSelectionExpression(), restoredRows);
+            List<Object> restoredIds = Mutations.selectColumn(session, "select d." + id + pairs, binds, idMapping);
+            if (!restoredIds.isEmpty()) {
+                Object liveId = Mutations.selectColumn(session, "select l." + id + pairs, binds, idMapping).get(0);
+                throw new RestoreConflictException(type.getEntityName(), key.name(), key.columnNames(),
+                        restoredIds.get(0), liveId);
+            }
+        }
+        return true;
+    }
+
+    /** {@code from ...}: pairs of a restored row {@code d} and a live row {@code l} with equal key values. */
+    private String pairs(LiveUniqueKey key, String table, String id, String marker, String restoredRows) {
+        StringJoiner sameKey = new StringJoiner(" and ");
+        key.columns().forEach(column -> sameKey.add("l." + column.render(dialect) + " = d." + column.render(dialect)));
+        return " from " + table + " l join " + table + " d on " + sameKey + " where l." + marker + " is null and d."
+                + id + " in (select " + id + " from " + table + " where " + restoredRows + ") order by d." + id;
+    }
+
+    /** The id column; a composite id is compared on its first column only, which is enough to find a row. */
+    private static String idColumn(EntityPersister type) {
+        return type.getIdentifierMapping().getSelectable(0).getSelectionExpression();
+    }
+}
