@@ -5,7 +5,8 @@ import org.hibernate.HibernateException;
 import java.util.List;
 
 /**
- * Thrown by {@link SoftDeleteSession#restore(Object)} and {@link SoftDeleteSession#restore(Class, Object)}
+ * Thrown by {@link SoftDeleteSession#restore(Object, RestoreOption...)} and
+ * {@link SoftDeleteSession#restore(Class, Object, RestoreOption...)}
  * when the restore would give two live rows the same unique key: the deleted row (or a child that the
  * same delete cascaded to) shares the key values of a row that is live now. The check runs before any
  * row changes, so nothing is restored; the transaction is left as it was and may go on.
