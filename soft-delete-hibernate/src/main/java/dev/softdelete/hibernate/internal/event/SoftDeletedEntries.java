@@ -45,6 +45,9 @@ final class SoftDeletedEntries {
 
     private static List<Parked> park(EventSource session, SoftDeleteService service) {
         List<Parked> parked = new ArrayList<>();
+        if (session.getActionQueue().numberOfDeletions() == 0) {
+            return parked; // the common flush: nothing is being deleted, no entry to look at
+        }
         PersistenceContext context = session.getPersistenceContextInternal();
         SessionState state = null;
         for (Map.Entry<Object, EntityEntry> managed : context.reentrantSafeEntityEntries()) {
