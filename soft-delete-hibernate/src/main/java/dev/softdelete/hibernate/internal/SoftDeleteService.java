@@ -133,6 +133,13 @@ public final class SoftDeleteService implements Service {
         return !typesByEntityName.isEmpty();
     }
 
+    /** The delete state of a session if it has one already; never creates it. */
+    public SessionState existingStateOf(SharedSessionContractImplementor session) {
+        synchronized (sessions) {
+            return sessions.get(session);
+        }
+    }
+
     /** The delete state of a session, created (and hooked to its flushes) on first use. */
     public SessionState stateOf(SharedSessionContractImplementor session) {
         synchronized (sessions) {

@@ -39,8 +39,31 @@ public final class CascadeRunner {
     }
 
     public void softDelete(EntityPersister root, Object rootId, Instant instant, DeleteRequest request) {
+        softDelete(rootLevel(root, rootId), instant, request);
+    }
+
+    /**
+     * Cascades from every row of the type that carries the instant: the rows a bulk delete marked.
+     * Rows another operation marked in the same microsecond are cascaded from too, which their own
+     * delete would have done anyway.
+     */
+    public void softDeleteFromMarked(EntityPersister type, Instant instant, DeleteRequest request) {
+        MarkerColumns columns = MarkerColumns.of(type, service.typeOf(type.getEntityName()));
+        String ids = "select " + idColumn(type) + " from " + columns.table() + " where "
+                + columns.marker().getSelectionExpression() + " = ?";
+        softDelete(new Level(type, ids, new Binds().add(columns.marker(), columns.markerValue(instant), session), 0),
+                instant, request);
+    }
+
+    private static String idColumn(EntityPersister type) {
+        String[] column = new String[1];
+        type.getIdentifierMapping().forEachSelectable((index, selectable) -> column[0] = selectable.getSelectionExpression());
+        return column[0];
+    }
+
+    private void softDelete(Level root, Instant instant, DeleteRequest request) {
         Deque<Level> levels = new ArrayDeque<>();
-        levels.add(rootLevel(root, rootId));
+        levels.add(root);
         while (!levels.isEmpty()) {
             Level parents = levels.poll();
             for (CascadeStep step : service.cascadePlans().of(parents.type(), service).steps()) {

@@ -1,15 +1,20 @@
 package dev.softdelete.hibernate.internal.query;
 
 import dev.softdelete.hibernate.internal.SoftDeleteService;
+import dev.softdelete.hibernate.internal.session.SessionState;
+import dev.softdelete.hibernate.internal.session.SessionState.BulkCascade;
+import dev.softdelete.hibernate.internal.session.SessionState.DeleteRequest;
 import dev.softdelete.hibernate.internal.state.MarkerColumns;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.sql.exec.internal.AbstractJdbcParameter;
 import org.hibernate.sql.exec.spi.ExecutionContext;
 import org.hibernate.sql.exec.spi.JdbcParameterBindings;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 
 /**
  * A parameter of the UPDATE that a bulk delete becomes, whose value is read from the session when
@@ -22,11 +27,13 @@ final class MarkerParameter extends AbstractJdbcParameter {
 
     private final Value value;
     private final MarkerColumns columns;
+    private final String entityName;
 
-    MarkerParameter(BasicValuedModelPart attribute, Value value, MarkerColumns columns) {
+    MarkerParameter(BasicValuedModelPart attribute, Value value, MarkerColumns columns, String entityName) {
         super(attribute.getJdbcMapping());
         this.value = value;
         this.columns = columns;
+        this.entityName = entityName;
     }
 
     @Override
@@ -34,12 +41,25 @@ final class MarkerParameter extends AbstractJdbcParameter {
             JdbcParameterBindings bindings, ExecutionContext executionContext) throws SQLException {
         SharedSessionContractImplementor session = executionContext.getSession();
         SoftDeleteService service = session.getFactory().getServiceRegistry().requireService(SoftDeleteService.class);
+        SessionState state = service.stateOf(session);
         Object domainValue = switch (value) {
-            case INSTANT -> columns.markerValue(service.now());
+            case INSTANT -> {
+                Instant now = service.now();
+                if (!session.isStateless() && !service.cascadePlans().of(persister(session), service).isEmpty()) {
+                    // the statement runs right after binding; its cascade runs before the next flush or query
+                    state.addBulkCascade(new BulkCascade(entityName, now,
+                            new DeleteRequest(service.currentActor(), state.currentReason())));
+                }
+                yield columns.markerValue(now);
+            }
             case ACTOR -> service.currentActor();
-            case REASON -> service.stateOf(session).currentReason();
+            case REASON -> state.currentReason();
         };
         Object jdbcValue = getJdbcMapping().convertToRelationalValue(domainValue);
         bindParameterValue(getJdbcMapping(), statement, jdbcValue, startPosition, executionContext);
+    }
+
+    private EntityPersister persister(SharedSessionContractImplementor session) {
+        return session.getFactory().getMappingMetamodel().getEntityDescriptor(entityName);
     }
 }

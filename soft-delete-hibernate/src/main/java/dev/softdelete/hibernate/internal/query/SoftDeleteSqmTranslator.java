@@ -32,13 +32,16 @@ import java.util.List;
 final class SoftDeleteSqmTranslator extends StandardSqmTranslator<MutationStatement> {
 
     private final MarkerColumns columns;
+    private final String entityName;
 
     SoftDeleteSqmTranslator(SqmDeleteStatement<?> statement, QueryOptions queryOptions,
             DomainParameterXref domainParameterXref, QueryParameterBindings domainParameterBindings,
-            LoadQueryInfluencers loadQueryInfluencers, SqlAstCreationContext creationContext, MarkerColumns columns) {
+            LoadQueryInfluencers loadQueryInfluencers, SqlAstCreationContext creationContext, MarkerColumns columns,
+            String entityName) {
         super(statement, queryOptions, domainParameterXref, domainParameterBindings, loadQueryInfluencers,
                 creationContext, false);
         this.columns = columns;
+        this.entityName = entityName;
     }
 
     @Override
@@ -66,7 +69,7 @@ final class SoftDeleteSqmTranslator extends StandardSqmTranslator<MutationStatem
             Value value) {
         if (attribute != null) {
             assignments.add(new Assignment(new ColumnReference(target, attribute),
-                    new MarkerParameter(attribute, value, columns)));
+                    new MarkerParameter(attribute, value, columns, entityName)));
         }
     }
 }

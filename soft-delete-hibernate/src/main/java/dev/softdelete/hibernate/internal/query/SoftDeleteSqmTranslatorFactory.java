@@ -50,7 +50,7 @@ public final class SoftDeleteSqmTranslatorFactory implements SqmTranslatorFactor
             if (persister.getAuxiliaryMapping() instanceof MarkerAuxiliaryMapping marker) {
                 return new SoftDeleteSqmTranslator(delete, queryOptions, domainParameterXref,
                         domainParameterBindings, loadQueryInfluencers, creationContext,
-                        MarkerColumns.of(persister, marker.type()));
+                        MarkerColumns.of(persister, marker.type()), persister.getEntityName());
             }
         }
         return delegate(creationContext).createMutationTranslator(statement, queryOptions, domainParameterXref,

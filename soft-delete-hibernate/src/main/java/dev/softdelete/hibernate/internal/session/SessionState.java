@@ -4,9 +4,11 @@ import org.hibernate.SessionEventListener;
 
 import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -27,10 +29,15 @@ public final class SessionState implements SessionEventListener {
     public record DeleteRequest(String actor, String reason) {
     }
 
+    /** A bulk delete that marked rows of an entity type at an instant; its cascade runs at the next flush. */
+    public record BulkCascade(String entityName, Instant instant, DeleteRequest request) {
+    }
+
     private final Runnable onEnd;
     private final Deque<String> reasons = new ArrayDeque<>();
     private final Map<RowKey, DeleteRequest> requests = new HashMap<>();
     private final Set<RowKey> hardDeletes = new HashSet<>();
+    private final List<BulkCascade> bulkCascades = new ArrayList<>();
     private RowKey statelessDelete;
     private int hardCascades;
     private Instant flushInstant;
@@ -62,6 +69,20 @@ public final class SessionState implements SessionEventListener {
 
     public void requestHardDelete(RowKey row) {
         hardDeletes.add(row);
+    }
+
+    public void addBulkCascade(BulkCascade cascade) {
+        bulkCascades.add(cascade);
+    }
+
+    /** The bulk-delete cascades not run yet, emptied. */
+    public List<BulkCascade> takeBulkCascades() {
+        if (bulkCascades.isEmpty()) {
+            return List.of();
+        }
+        List<BulkCascade> taken = List.copyOf(bulkCascades);
+        bulkCascades.clear();
+        return taken;
     }
 
     /** A stateless delete of this row has started: its links are to be kept. */
