@@ -11,11 +11,14 @@ import org.hibernate.boot.spi.AdditionalMappingContributor;
 import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.boot.spi.MetadataBuildingContext;
 import org.hibernate.engine.spi.FilterDefinition;
+import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.ManyToOne;
 import org.hibernate.mapping.OneToMany;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.RootClass;
+import org.hibernate.mapping.SimpleValue;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -104,6 +107,9 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
                     && collection.getStateManagementType() == null) {
                 // keeps the links of a soft-deleted owner (LinkKeepingRemoveCoordinator)
                 collection.setStateManagementType(SoftDeleteStateManagement.class);
+                if (!collection.isOneToMany()) {
+                    deleteLinksWithTheirOwnerRow(collection);
+                }
             }
             if (collection.getElement() instanceof OneToMany oneToMany
                     && isSoftDeletable(oneToMany.getAssociatedClass(), roots)) {
@@ -112,6 +118,25 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
             else if (collection.getElement() instanceof ManyToOne manyToMany
                     && isSoftDeletable(metadata.getEntityBinding(manyToMany.getReferencedEntityName()), roots)) {
                 attachMarkerFilters(collection::addManyToManyFilter);
+            }
+        }
+    }
+
+    /**
+     * Join-table and element-collection rows go with their owner's row by {@code on delete cascade}
+     * instead of by Hibernate's own DELETE: then a bulk delete of soft-deletable owners, which Hibernate
+     * would otherwise precede with a DELETE of their link rows, keeps the links, while the hard delete
+     * of an owner (hardDelete, the purge) still removes them.
+     */
+    private static void deleteLinksWithTheirOwnerRow(Collection collection) {
+        if (!(collection.getKey() instanceof SimpleValue key)) {
+            return;
+        }
+        key.setOnDeleteAction(OnDeleteAction.CASCADE);
+        // foreign keys bound before this phase carry the action of the key they were made from
+        for (ForeignKey foreignKey : collection.getCollectionTable().getForeignKeyCollection()) {
+            if (foreignKey.getColumns().equals(key.getColumns())) {
+                foreignKey.setOnDeleteAction(OnDeleteAction.CASCADE);
             }
         }
     }
