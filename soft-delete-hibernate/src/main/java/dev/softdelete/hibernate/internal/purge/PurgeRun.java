@@ -1,0 +1,108 @@
+package dev.softdelete.hibernate.internal.purge;
+
+import dev.softdelete.hibernate.PurgeListener;
+import dev.softdelete.hibernate.PurgeReport;
+import dev.softdelete.hibernate.internal.SoftDeleteService;
+import org.hibernate.SessionFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+import org.jboss.logging.Logger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** One run of the purge over the targets of a SessionFactory, as a {@code Purger} configured it. */
+public final class PurgeRun {
+
+    private static final Logger LOG = Logger.getLogger(PurgeRun.class);
+
+    private final SessionFactoryImplementor factory;
+    private final SoftDeleteService service;
+
+    /**
+     * @throws IllegalArgumentException if the factory is not Hibernate's or has softdelete turned off
+     */
+    public PurgeRun(SessionFactory sessionFactory) {
+        if (!(sessionFactory instanceof SessionFactoryImplementor implementor)) {
+            throw new IllegalArgumentException("softdelete: Purger needs Hibernate ORM's own SessionFactory, got "
+                    + (sessionFactory == null ? "null" : sessionFactory.getClass().getName()));
+        }
+        this.factory = implementor;
+        this.service = implementor.getServiceRegistry().requireService(SoftDeleteService.class);
+        if (!service.isEnabled()) {
+            throw new IllegalArgumentException("softdelete: Purger needs softdelete.enabled=true on this SessionFactory");
+        }
+    }
+
+    /**
+     * The root entity names of the hierarchies of the given classes.
+     *
+     * @throws IllegalArgumentException naming each class that is not a soft-deletable entity
+     */
+    public Set<String> rootsOf(String option, Class<?>... classes) {
+        Set<String> roots = new LinkedHashSet<>();
+        List<String> problems = new ArrayList<>();
+        for (Class<?> type : classes) {
+            EntityPersister persister = type == null ? null : factory.getMappingMetamodel().findEntityDescriptor(type);
+            if (persister == null || service.typeOf(persister.getEntityName()) == null) {
+                problems.add((type == null ? "null" : type.getName()) + " is not a @SoftDelete entity");
+            }
+            else {
+                roots.add(persister.getRootEntityDescriptor().getEntityName());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("softdelete: Purger." + option + "(...): " + String.join("; ", problems));
+        }
+        return roots;
+    }
+
+    /**
+     * Purges every target in turn, children first, and reports what was done.
+     *
+     * @param clock     the clock the cutoffs are computed from; null for {@code softdelete.clock}
+     * @param only      root entity names to cover; empty for all
+     * @param anonymize root entity names to anonymise instead of delete
+     */
+    public PurgeReport execute(Clock clock, int batchSize, boolean dryRun, PurgeListener listener, Set<String> only,
+            Set<String> anonymize) {
+        long started = System.nanoTime();
+        Instant now = clock == null ? service.now() : clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Map<Class<?>, Long> rows = new LinkedHashMap<>();
+        int batches = 0;
+        for (PurgeTarget target : PurgeTargets.resolve(factory, service, only, anonymize)) {
+            Instant cutoff = target.retention().cutoff(now).orElseThrow();
+            TargetPurge purge = new TargetPurge(factory, target, now, batchSize, dryRun, listener);
+            try {
+                purge.run();
+            }
+            finally {
+                batches += purge.batches();
+                if (!dryRun && purge.rows() > 0) {
+                    evict(target);
+                }
+            }
+            rows.put(target.entityClass(), purge.rows());
+            LOG.infof("softdelete purge%s: %d rows of %s %s (deleted before %s) in %d batches",
+                    dryRun ? " (dry run)" : "", purge.rows(), target.entity().getEntityName(),
+                    target.anonymizes() ? "anonymised" : "deleted", cutoff, purge.batches());
+        }
+        return new PurgeReport(rows, batches, Duration.ofNanos(System.nanoTime() - started), dryRun);
+    }
+
+    /** Cached state of purged rows would outlive them; a purge is rare enough to drop the regions. */
+    private void evict(PurgeTarget target) {
+        factory.getCache().evictEntityData(target.entity().getEntityName());
+        if (!target.dependents().isEmpty()) {
+            factory.getCache().evictCollectionData();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+package dev.softdelete.hibernate.internal.purge;
+
+import dev.softdelete.hibernate.internal.jdbc.Binds;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The SQL of one purge batch of one target. Every statement restricts to the batch's rows with the
+ * same predicate: ids in the batch's key range, marked before the cutoff (re-checked here, so a row
+ * restored since it was selected stays), and not referenced by a soft-deletable row that stays.
+ */
+final class PurgeStatements {
+
+    private final PurgeTarget target;
+    private final String forUpdate;
+
+    PurgeStatements(PurgeTarget target, String forUpdate) {
+        this.target = target;
+        this.forUpdate = forUpdate;
+    }
+
+    /** The batch's rows; bound by {@link #batchBinds}. */
+    private String batchRows() {
+        String id = target.idColumn();
+        StringBuilder where = new StringBuilder()
+                .append(id).append(" >= ? and ").append(id).append(" <= ? and ")
+                .append(target.markerColumn()).append(" < ?");
+        int alias = 0;
+        for (Guard guard : target.guards()) {
+            // the derived table lets MariaDB read the table it deletes from (its error 1093); DISTINCT stops it merging
+            String derived = "sd_guard" + alias++;
+            String column = guard.key().column();
+            where.append(" and ").append(id).append(" not in (select ").append(derived).append(".sd_key from (select distinct ")
+                    .append(column).append(" as sd_key from ").append(guard.key().table()).append(" where ")
+                    .append(column).append(" >= ? and ").append(column).append(" <= ?");
+            if (guard.ignoresDueRows()) {
+                String marker = guard.markers().marker().getSelectionExpression();
+                where.append(" and (").append(marker).append(" is null or ").append(marker).append(" >= ?)");
+            }
+            where.append(") ").append(derived).append(")");
+        }
+        if (target.anonymizes()) {
+            where.append(" and (").append(notYetAnonymized()).append(")");
+        }
+        return where.toString();
+    }
+
+    /** True while some anonymised column does not hold its replacement yet, so reruns skip done rows. */
+    private String notYetAnonymized() {
+        List<String> any = new ArrayList<>();
+        for (AnonymizedColumn column : target.anonymized()) {
+            any.add(column.replacement() == null
+                    ? column.column() + " is not null"
+                    : column.column() + " is null or " + column.column() + " <> ?");
+        }
+        return String.join(" or ", any);
+    }
+
+    Binds batchBinds(SharedSessionContractImplementor session, Object first, Object last, Instant cutoff,
+            Instant now) {
+        Binds binds = new Binds()
+                .add(target.entity().getIdentifierMapping(), first, session)
+                .add(target.entity().getIdentifierMapping(), last, session)
+                .add(target.markers().marker(), target.markers().markerValue(cutoff), session);
+        for (Guard guard : target.guards()) {
+            binds.add(target.entity().getIdentifierMapping(), first, session)
+                    .add(target.entity().getIdentifierMapping(), last, session);
+            if (guard.ignoresDueRows()) {
+                Instant guardCutoff = guard.retention().cutoff(now).orElseThrow();
+                binds.add(guard.markers().marker(), guard.markers().markerValue(guardCutoff), session);
+            }
+        }
+        for (AnonymizedColumn column : target.anonymized()) {
+            if (column.replacement() != null) {
+                binds.add(column.attribute(), column.replacement(), session);
+            }
+        }
+        return binds;
+    }
+
+    /** Selects the ids of the batch's rows, locking them unless only counting. */
+    String selectIds(boolean lock) {
+        return "select " + target.idColumn() + " from " + target.table() + " where " + batchRows()
+                + " order by " + target.idColumn() + (lock ? forUpdate : "");
+    }
+
+    /** Deletes the rows of one dependent table (collection, subclass, secondary) that belong to the batch. */
+    String deleteDependent(KeyedTable dependent) {
+        return "delete from " + dependent.table() + " where " + dependent.column()
+                + " in (select " + target.idColumn() + " from " + target.table() + " where " + batchRows() + ")";
+    }
+
+    String delete() {
+        return "delete from " + target.table() + " where " + batchRows();
+    }
+
+    /** Overwrites the anonymised columns; its binds are {@link #anonymizeBinds} followed by the batch's. */
+    String anonymize() {
+        List<String> sets = new ArrayList<>();
+        for (AnonymizedColumn column : target.anonymized()) {
+            sets.add(column.column() + (column.replacement() == null ? " = null" : " = ?"));
+        }
+        return "update " + target.table() + " set " + String.join(", ", sets) + " where " + batchRows();
+    }
+
+    Binds anonymizeBinds(SharedSessionContractImplementor session) {
+        Binds binds = new Binds();
+        for (AnonymizedColumn column : target.anonymized()) {
+            if (column.replacement() != null) {
+                binds.add(column.attribute(), column.replacement(), session);
+            }
+        }
+        return binds;
+    }
+}
