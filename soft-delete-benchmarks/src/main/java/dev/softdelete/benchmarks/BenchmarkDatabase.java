@@ -56,7 +56,7 @@ final class BenchmarkDatabase implements AutoCloseable {
         settings.put(AvailableSettings.DATASOURCE, dataSource);
         settings.put(AvailableSettings.HBM2DDL_AUTO, "create-drop");
         if (db.equals("postgresql")) {
-            createSchema(dataSource);
+            createSchema(dataSource, SCHEMA);
             settings.put(AvailableSettings.DEFAULT_SCHEMA, SCHEMA);
         }
         settings.put(AvailableSettings.PHYSICAL_NAMING_STRATEGY, CamelCaseToUnderscoresNamingStrategy.class.getName());
@@ -84,7 +84,8 @@ final class BenchmarkDatabase implements AutoCloseable {
         return database;
     }
 
-    private static DataSource dataSource(String db) {
+    /** A connection per call, no pool: {@code h2} (in-memory, private to the JVM) or {@code postgresql}. */
+    static DataSource dataSource(String db) {
         switch (db) {
             case "h2" -> {
                 JdbcDataSource h2 = new JdbcDataSource();
@@ -104,11 +105,11 @@ final class BenchmarkDatabase implements AutoCloseable {
         }
     }
 
-    private static void createSchema(DataSource dataSource) {
+    static void createSchema(DataSource dataSource, String schema) {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("create schema if not exists " + SCHEMA);
+            statement.execute("create schema if not exists " + schema);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot create schema " + SCHEMA, e);
+            throw new IllegalStateException("cannot create schema " + schema, e);
         }
     }
 

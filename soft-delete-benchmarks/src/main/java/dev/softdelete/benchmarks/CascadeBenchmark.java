@@ -1,0 +1,209 @@
+package dev.softdelete.benchmarks;
+
+import dev.softdelete.benchmarks.CascadeDatabase.Tables;
+import dev.softdelete.benchmarks.model.cascade.NativeParent;
+import dev.softdelete.benchmarks.model.cascade.SoftParent;
+import dev.softdelete.hibernate.SoftDeleteSession;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.Transaction;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Cascade soft delete of whole trees (parent → children → grandchildren, {@code cascade = ALL} at
+ * both levels), and the library's cascade restore, against the hand-written JDBC floor and, for the
+ * delete, Hibernate's own {@code @SoftDelete}. Method names read {@code <operation>_<variant>}.
+ * <p>
+ * Every invocation starts from fresh data: the markers are reset outside the timed part (hence
+ * {@link Level#Invocation}, fine for operations of milliseconds), and checked after it, so a cascade
+ * that missed a row or reached a bystander fails the trial instead of reporting a figure. The timed
+ * part is one whole unit of work: take a pooled connection, do the operation for every target parent,
+ * commit.
+ */
+@BenchmarkMode(Mode.SingleShotTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 5)
+@Measurement(iterations = 10)
+public class CascadeBenchmark {
+
+    /**
+     * Both models, filled once per trial. Only the two states below use it: JMH would give a
+     * benchmark class that is also a dependency two instances, and so two databases.
+     */
+    @State(Scope.Thread)
+    public static class Trees {
+
+        @Param({"h2", "postgresql"})
+        public String db;
+
+        /** Target trees: parents x children per parent x grandchildren per child. */
+        @Param({"1x1000x10", "10x100x10"})
+        public String shape;
+
+        private CascadeDatabase database;
+        private long[] parentIds;
+
+        @Setup(Level.Trial)
+        public void createDatabase() {
+            database = CascadeDatabase.create(db, CascadeDatabase.Shape.parse(shape));
+            parentIds = database.targetParentIds();
+        }
+
+        @TearDown(Level.Trial)
+        public void dropDatabase() {
+            database.close();
+        }
+    }
+
+    /** Every tree live before the invocation; afterwards the trees of the model it names are deleted. */
+    @State(Scope.Thread)
+    public static class LiveTrees {
+
+        private CascadeDatabase database;
+        private long[] parentIds;
+        private Tables deleted;
+
+        @Setup(Level.Invocation)
+        public void reset(Trees trees) {
+            database = trees.database;
+            parentIds = trees.parentIds;
+            database.resetAllLive();
+            deleted = null;
+        }
+
+        @TearDown(Level.Invocation)
+        public void check() {
+            database.expectTargetsDeletedIn(deleted);
+        }
+    }
+
+    /** The library's target trees deleted before the invocation (one instant on every row); none after it. */
+    @State(Scope.Thread)
+    public static class DeletedTrees {
+
+        private CascadeDatabase database;
+        private long[] parentIds;
+
+        @Setup(Level.Invocation)
+        public void reset(Trees trees) {
+            database = trees.database;
+            parentIds = trees.parentIds;
+            database.resetTargetsDeleted();
+        }
+
+        @TearDown(Level.Invocation)
+        public void check() {
+            database.expectAllLive();
+        }
+    }
+
+    // ~~~ cascade delete ~~~
+
+    /** The library: {@code remove} of each parent, the cascade done set-based at flush. */
+    @Benchmark
+    public void delete_library(LiveTrees trees) {
+        remove(trees.database.libraryFactory(), SoftParent.class, trees.parentIds);
+        trees.deleted = trees.database.soft();
+    }
+
+    /** Hibernate's {@code @SoftDelete}: the same code; Hibernate loads every child and marks it by id. */
+    @Benchmark
+    public void delete_hibernate(LiveTrees trees) {
+        remove(trees.database.hibernateFactory(), NativeParent.class, trees.parentIds);
+        trees.deleted = trees.database.hibernate();
+    }
+
+    private static void remove(SessionFactory factory, Class<?> parentType, long[] parentIds) {
+        try (Session session = factory.openSession()) {
+            Transaction transaction = session.beginTransaction();
+            for (long id : parentIds) {
+                session.remove(session.find(parentType, id));
+            }
+            transaction.commit();
+        }
+    }
+
+    /** The floor: three UPDATEs per parent on the library's tables, in one transaction. */
+    @Benchmark
+    public void delete_jdbc(LiveTrees trees) throws SQLException {
+        Tables t = trees.database.soft();
+        OffsetDateTime now = CascadeDatabase.now();
+        jdbc(trees.database, trees.parentIds,
+                "update " + t.parent() + " set deleted_at = ? where id = ? and deleted_at is null",
+                "update " + t.child() + " set deleted_at = ? where parent_id = ? and deleted_at is null",
+                "update " + t.grandchild() + " set deleted_at = ? where child_id in (select id from " + t.child()
+                        + " where parent_id = ?) and deleted_at is null",
+                now);
+        trees.deleted = t;
+    }
+
+    // ~~~ cascade restore ~~~
+
+    /** The library: {@code restore(SoftParent.class, id)} of each parent, which restores its tree set-based. */
+    @Benchmark
+    public void restore_library(DeletedTrees trees) {
+        try (Session session = trees.database.libraryFactory().openSession()) {
+            SoftDeleteSession softDelete = SoftDeleteSession.wrap(session);
+            Transaction transaction = session.beginTransaction();
+            for (long id : trees.parentIds) {
+                if (!softDelete.restore(SoftParent.class, id)) {
+                    throw new IllegalStateException("parent " + id + " was not restored");
+                }
+            }
+            transaction.commit();
+        }
+    }
+
+    /** The floor: three UPDATEs setting null per parent, in one transaction. */
+    @Benchmark
+    public void restore_jdbc(DeletedTrees trees) throws SQLException {
+        Tables t = trees.database.soft();
+        jdbc(trees.database, trees.parentIds,
+                "update " + t.parent() + " set deleted_at = ? where id = ? and deleted_at is not null",
+                "update " + t.child() + " set deleted_at = ? where parent_id = ? and deleted_at is not null",
+                "update " + t.grandchild() + " set deleted_at = ? where child_id in (select id from " + t.child()
+                        + " where parent_id = ?) and deleted_at is not null",
+                null);
+    }
+
+    private static void jdbc(CascadeDatabase database, long[] parentIds,
+                             String parentSql, String childSql, String grandchildSql, OffsetDateTime marker) throws SQLException {
+        try (Connection connection = database.pool().getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement parent = connection.prepareStatement(parentSql);
+                 PreparedStatement child = connection.prepareStatement(childSql);
+                 PreparedStatement grandchild = connection.prepareStatement(grandchildSql)) {
+                for (long id : parentIds) {
+                    for (PreparedStatement update : new PreparedStatement[] {parent, child, grandchild}) {
+                        update.setObject(1, marker, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                        update.setLong(2, id);
+                        update.executeUpdate();
+                    }
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+}
