@@ -161,8 +161,9 @@ class PurgeRetentionTest {
     void parentStillReferencedByALiveChildIsKeptUntilTheChildGoes() {
         graph(4);
         CLOCK.set(OLD);
-        // a bulk delete marks the parent only: its child stays live
-        db.inTransaction(s -> s.createMutationQuery("delete from PurgeParent where id = 4").executeUpdate());
+        // native SQL marks the parent alone (remove() and bulk deletes would cascade): its child stays live
+        db.inTransaction(s -> s.createNativeMutationQuery("update purge_parent set deleted_at = :at where id = 4")
+                .setParameter("at", OLD).executeUpdate());
 
         PurgeReport report = purger().run();
 

@@ -12,6 +12,8 @@ import org.jboss.logging.Logger;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Soft-deletes, or restores, the rows that a root's REMOVE cascades reach: one UPDATE per association
@@ -25,8 +27,11 @@ public final class CascadeRunner {
     private static final Logger LOG = Logger.getLogger(CascadeRunner.class);
     private static final int MAX_DEPTH = 64;
 
-    /** The rows of one level: their type, and SQL selecting their ids with its parameters. */
-    private record Level(EntityPersister type, String ids, Binds binds, int depth) {
+    /**
+     * The rows of one level: their type, SQL selecting their ids as column {@code sd_id} with its
+     * parameters, and the tables that SQL reads (an UPDATE of one of them needs a derived table).
+     */
+    private record Level(EntityPersister type, String ids, Binds binds, Set<String> tables, int depth) {
     }
 
     private final SharedSessionContractImplementor session;
@@ -49,16 +54,10 @@ public final class CascadeRunner {
      */
     public void softDeleteFromMarked(EntityPersister type, Instant instant, DeleteRequest request) {
         MarkerColumns columns = MarkerColumns.of(type, service.typeOf(type.getEntityName()));
-        String ids = "select " + idColumn(type) + " from " + columns.table() + " where "
+        String ids = "select " + idColumn(type) + " as sd_id from " + columns.table() + " where "
                 + columns.marker().getSelectionExpression() + " = ?";
-        softDelete(new Level(type, ids, new Binds().add(columns.marker(), columns.markerValue(instant), session), 0),
-                instant, request);
-    }
-
-    private static String idColumn(EntityPersister type) {
-        String[] column = new String[1];
-        type.getIdentifierMapping().forEachSelectable((index, selectable) -> column[0] = selectable.getSelectionExpression());
-        return column[0];
+        softDelete(new Level(type, ids, new Binds().add(columns.marker(), columns.markerValue(instant), session),
+                Set.of(columns.table()), 0), instant, request);
     }
 
     private void softDelete(Level root, Instant instant, DeleteRequest request) {
@@ -69,8 +68,8 @@ public final class CascadeRunner {
             for (CascadeStep step : service.cascadePlans().of(parents.type(), service).steps()) {
                 MarkerColumns child = step.childColumns();
                 Object marker = child.markerValue(instant);
-                String children = inDerivedTable(step.childIds(parents.ids()));
                 String marked = child.marker().getSelectionExpression();
+                String ofParents = childrenOf(step, parents);
                 StringBuilder sql = new StringBuilder("update ").append(child.table()).append(" set ")
                         .append(marked).append(" = ?");
                 Binds binds = new Binds().add(child.marker(), marker, session);
@@ -82,15 +81,14 @@ public final class CascadeRunner {
                     sql.append(", ").append(child.reason().getSelectionExpression()).append(" = ?");
                     binds.add(child.reason(), request.reason(), session);
                 }
-                sql.append(" where ").append(marked).append(" is null and ").append(step.childId())
-                        .append(" in (").append(children).append(')');
+                sql.append(" where ").append(marked).append(" is null and ").append(ofParents);
                 int rows = Mutations.executeUpdate(session, sql.toString(), binds.addAll(parents.binds()));
                 LOG.tracef("cascade %s.%s marked %d rows", step.owner().getEntityName(), step.attribute(), rows);
                 if (rows > 0) {
                     ManagedChildren.markDeleted(session, step, marker, request);
                     evictCache(step);
-                    String next = "select " + step.childId() + " from " + child.table() + " where " + marked
-                            + " = ? and " + step.childId() + " in (" + children + ")";
+                    String next = "select " + step.childId() + " as sd_id from " + child.table() + " where " + marked
+                            + " = ? and " + ofParents;
                     levels.add(next(parents, step, next, new Binds().add(child.marker(), marker, session)));
                 }
             }
@@ -105,7 +103,7 @@ public final class CascadeRunner {
             for (CascadeStep step : service.cascadePlans().of(parents.type(), service).steps()) {
                 MarkerColumns child = step.childColumns();
                 Object marker = child.markerValue(instant);
-                String children = inDerivedTable(step.childIds(parents.ids()));
+                String ofParents = childrenOf(step, parents);
                 StringBuilder sql = new StringBuilder("update ").append(child.table()).append(" set ")
                         .append(child.marker().getSelectionExpression()).append(" = null");
                 if (child.actor() != null) {
@@ -115,21 +113,56 @@ public final class CascadeRunner {
                     sql.append(", ").append(child.reason().getSelectionExpression()).append(" = null");
                 }
                 sql.append(" where ").append(child.marker().getSelectionExpression()).append(" = ? and ")
-                        .append(step.childId()).append(" in (").append(children).append(')');
+                        .append(ofParents);
                 Binds binds = new Binds().add(child.marker(), marker, session).addAll(parents.binds());
                 int rows = Mutations.executeUpdate(session, sql.toString(), binds);
                 LOG.tracef("restore %s.%s restored %d rows", step.owner().getEntityName(), step.attribute(), rows);
                 if (rows > 0) {
                     ManagedChildren.markRestored(session, step, marker);
                     evictCache(step);
-                    levels.add(next(parents, step, children, new Binds()));
+                    String next = "select " + step.childId() + " as sd_id from " + child.table() + " where " + ofParents;
+                    levels.add(next(parents, step, next, new Binds()));
                 }
             }
         }
     }
 
+    /**
+     * The condition, on the child's marker table, that selects the children of a level's parents.
+     * When that table holds the foreign key itself (a one-to-many), it is a plain
+     * {@code fk in (parents)}, which the database answers from the foreign key's index, as a
+     * hand-written statement would; otherwise the ids come from the link table. A derived table is
+     * used only where the subquery reads the updated table, which MariaDB and MySQL reject (error
+     * 1093) unless it is materialised.
+     */
+    private String childrenOf(CascadeStep step, Level parents) {
+        String table = step.childColumns().table();
+        boolean direct = step.linkTable().equals(table) && step.childColumn().equals(step.childId());
+        if (direct) {
+            return step.parentColumn() + " in (" + readable(parents.ids(), parents.tables().contains(table)) + ")";
+        }
+        boolean readsUpdated = parents.tables().contains(table) || step.linkTable().equals(table);
+        return step.childId() + " in (" + readable(step.childIds(parents.ids()), readsUpdated) + ")";
+    }
+
+    private String readable(String ids, boolean readsUpdatedTable) {
+        if (!readsUpdatedTable || "?".equals(ids)) {
+            return ids;
+        }
+        String alias = "sd" + (++aliases);
+        // DISTINCT keeps MariaDB and MySQL from merging the derived table back into the UPDATE
+        String materialised = ids.startsWith("select distinct ") ? ids : "select distinct " + ids.substring("select ".length());
+        return "select " + alias + ".sd_id from (" + materialised + ") " + alias;
+    }
+
+    private static String idColumn(EntityPersister type) {
+        String[] column = new String[1];
+        type.getIdentifierMapping().forEachSelectable((index, selectable) -> column[0] = selectable.getSelectionExpression());
+        return column[0];
+    }
+
     private Level rootLevel(EntityPersister root, Object rootId) {
-        return new Level(root, "?", new Binds().add(root.getIdentifierMapping(), rootId, session), 0);
+        return new Level(root, "?", new Binds().add(root.getIdentifierMapping(), rootId, session), Set.of(), 0);
     }
 
     private Level next(Level parents, CascadeStep step, String ids, Binds leadingBinds) {
@@ -138,13 +171,10 @@ public final class CascadeRunner {
                     + " through " + step.owner().getEntityName() + "#" + step.attribute() + " is deeper than "
                     + MAX_DEPTH + " levels; check the association graph for a cycle of live rows");
         }
-        return new Level(step.child(), ids, leadingBinds.addAll(parents.binds()), parents.depth() + 1);
-    }
-
-    /** Wraps a subquery in a derived table, which MariaDB materialises: it may then read the updated table. */
-    private String inDerivedTable(String subquery) {
-        String alias = "sd" + (++aliases);
-        return "select " + alias + ".sd_id from (" + subquery + ") " + alias;
+        Set<String> tables = new HashSet<>(parents.tables());
+        tables.add(step.linkTable());
+        tables.add(step.childColumns().table());
+        return new Level(step.child(), ids, leadingBinds.addAll(parents.binds()), tables, parents.depth() + 1);
     }
 
     private void evictCache(CascadeStep step) {

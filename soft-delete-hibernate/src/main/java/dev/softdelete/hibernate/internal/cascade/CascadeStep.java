@@ -103,7 +103,8 @@ public record CascadeStep(EntityPersister owner, String attribute, EntityPersist
 
     /**
      * Selects, as column {@code sd_id}, the ids of the children of the parents that {@code parentIds}
-     * selects. DISTINCT keeps MariaDB from merging it into an UPDATE of the same table (error 1093).
+     * selects. DISTINCT keeps MariaDB from merging it, inside a derived table, into an UPDATE of the
+     * same table (error 1093).
      */
     public String childIds(String parentIds) {
         return "select distinct " + childColumn + " as sd_id from " + linkTable
