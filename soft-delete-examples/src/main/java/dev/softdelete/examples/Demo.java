@@ -127,7 +127,7 @@ public final class Demo {
         List<String> bobsOrders = inSession(s -> s.createQuery(
                 "select o.item from Order o where o.customer.id = :customer", String.class)
                 .setParameter("customer", ids.bob()).list());
-        out.println("   Bob's orders, not deleted with him (no cascades yet) -> " + String.join(", ", bobsOrders));
+        out.println("   Bob's orders stay: Customer.orders does not cascade REMOVE -> " + String.join(", ", bobsOrders));
 
         step(4, "Open the trash with onlyDeleted()");
         List<Customer> trash = inSession(s -> s.onlyDeleted(() ->

@@ -47,9 +47,10 @@ final class Restorer {
         if (marker == null) {
             return false;
         }
-        restoreDeletedParents(persister, id, depth);
-        // a parent restored just now may have brought this row back with its own cascade
-        marker = markerOf(persister, type, id);
+        if (restoreDeletedParents(persister, id, depth)) {
+            // a parent restored just now may have brought this row back with its own cascade
+            marker = markerOf(persister, type, id);
+        }
         boolean restored = marker == null;
         if (marker != null) {
             // before any change: a unique key taken by a live row refuses the whole restore
@@ -68,7 +69,9 @@ final class Restorer {
         return restored;
     }
 
-    private void restoreDeletedParents(EntityPersister persister, Object id, int depth) {
+    /** Refuses, or restores first, the deleted parents of the row; true if it restored one. */
+    private boolean restoreDeletedParents(EntityPersister persister, Object id, int depth) {
+        boolean restoredAny = false;
         for (CascadeStep step : service.cascadePlans().parentStepsOf(persister, service)) {
             EntityPersister parent = step.owner();
             MarkerColumns parentColumns = MarkerColumns.of(parent, service.typeOf(parent.getEntityName()));
@@ -91,9 +94,10 @@ final class Restorer {
                     throw new IllegalStateException("softdelete: the parents of " + persister.getEntityName() + "#" + id
                             + " are more than " + MAX_PARENT_DEPTH + " levels deep; check for a cycle");
                 }
-                restore(parent, parentIdValue, depth + 1);
+                restoredAny |= restore(parent, parentIdValue, depth + 1);
             }
         }
+        return restoredAny;
     }
 
     private static String idColumn(EntityPersister persister) {
