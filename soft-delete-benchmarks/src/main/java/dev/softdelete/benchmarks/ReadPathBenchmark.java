@@ -34,11 +34,9 @@ import java.util.concurrent.TimeUnit;
  * and nothing is served from the persistence context. One session and one transaction stay open
  * for a whole iteration: the figures are ORM and database work, not connection handling.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@BenchmarkMode(Mode.AverageTime) @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Fork(value = 2, jvmArgsAppend = {"-Xms512m", "-Xmx512m"})
-@Warmup(iterations = 5, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Warmup(iterations = 5, time = 2) @Measurement(iterations = 5, time = 2)
 @State(Scope.Thread)
 public class ReadPathBenchmark {
 
