@@ -54,7 +54,7 @@ public final class CascadeRunner {
      */
     public void softDeleteFromMarked(EntityPersister type, Instant instant, DeleteRequest request) {
         MarkerColumns columns = MarkerColumns.of(type, service.typeOf(type.getEntityName()));
-        String ids = "select " + idColumn(type) + " as sd_id from " + columns.table() + " where "
+        String ids = "select " + MarkerColumns.idColumn(type) + " as sd_id from " + columns.table() + " where "
                 + columns.marker().getSelectionExpression() + " = ?";
         softDelete(new Level(type, ids, new Binds().add(columns.marker(), columns.markerValue(instant), session),
                 Set.of(columns.table()), 0), instant, request);
@@ -153,12 +153,6 @@ public final class CascadeRunner {
         // DISTINCT keeps MariaDB and MySQL from merging the derived table back into the UPDATE
         String materialised = ids.startsWith("select distinct ") ? ids : "select distinct " + ids.substring("select ".length());
         return "select " + alias + ".sd_id from (" + materialised + ") " + alias;
-    }
-
-    private static String idColumn(EntityPersister type) {
-        String[] column = new String[1];
-        type.getIdentifierMapping().forEachSelectable((index, selectable) -> column[0] = selectable.getSelectionExpression());
-        return column[0];
     }
 
     private Level rootLevel(EntityPersister root, Object rootId) {

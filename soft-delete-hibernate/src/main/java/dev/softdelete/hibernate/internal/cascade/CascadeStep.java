@@ -46,7 +46,7 @@ public record CascadeStep(EntityPersister owner, String attribute, EntityPersist
             if (plural.getSeparateCollectionTable() == null) {
                 // one-to-many: the child's table holds the owner's id
                 return create(owner, attributeName, child, service, ownerKey.getKeyTable(),
-                        single(ownerKey.getKeyPart()), idColumn(child));
+                        single(ownerKey.getKeyPart()), MarkerColumns.idColumn(child));
             }
             // many-to-many: the join table holds both ids
             if (!(element instanceof Association manyToMany)) {
@@ -64,12 +64,12 @@ public record CascadeStep(EntityPersister owner, String attribute, EntityPersist
             if (toOne.getSideNature() == ForeignKeyDescriptor.Nature.KEY) {
                 // the owner's table holds the child's id
                 return referencesId(key.getTargetPart(), child)
-                        ? create(owner, attributeName, child, service, key.getKeyTable(), idColumn(owner), single(key.getKeyPart()))
+                        ? create(owner, attributeName, child, service, key.getKeyTable(), MarkerColumns.idColumn(owner), single(key.getKeyPart()))
                         : null;
             }
             // mappedBy: the child's table holds the owner's id
             return referencesId(key.getTargetPart(), owner)
-                    ? create(owner, attributeName, child, service, key.getKeyTable(), single(key.getKeyPart()), idColumn(child))
+                    ? create(owner, attributeName, child, service, key.getKeyTable(), single(key.getKeyPart()), MarkerColumns.idColumn(child))
                     : null;
         }
         return null;
@@ -81,7 +81,7 @@ public record CascadeStep(EntityPersister owner, String attribute, EntityPersist
             return null;
         }
         MarkerColumns childColumns = MarkerColumns.of(child, service.typeOf(child.getEntityName()));
-        return new CascadeStep(owner, attribute, child, childColumns, idColumn(child), linkTable, parentColumn, childColumn);
+        return new CascadeStep(owner, attribute, child, childColumns, MarkerColumns.idColumn(child), linkTable, parentColumn, childColumn);
     }
 
     /** Whether a foreign key targets the entity's (single-column) id rather than another unique key. */
@@ -95,10 +95,6 @@ public record CascadeStep(EntityPersister owner, String attribute, EntityPersist
         List<SelectableMapping> selectables = new ArrayList<>();
         part.forEachSelectable((index, selectable) -> selectables.add(selectable));
         return selectables.size() == 1 ? selectables.get(0).getSelectionExpression() : null;
-    }
-
-    private static String idColumn(EntityMappingType entity) {
-        return single(entity.getIdentifierMapping());
     }
 
     /**

@@ -38,6 +38,8 @@ final class Restorer {
     }
 
     boolean restore(EntityPersister persister, Object id) {
+        // once, so the JDBC reads below see what the session has pending; later writes are our own SQL
+        session.flush();
         return restore(persister, id, 0);
     }
 
@@ -75,7 +77,7 @@ final class Restorer {
         for (CascadeStep step : service.cascadePlans().parentStepsOf(persister, service)) {
             EntityPersister parent = step.owner();
             MarkerColumns parentColumns = MarkerColumns.of(parent, service.typeOf(parent.getEntityName()));
-            String parentId = idColumn(parent);
+            String parentId = MarkerColumns.idColumn(parent);
             String sql = "select " + parentId + " from " + parentColumns.table() + " where "
                     + parentColumns.marker().getSelectionExpression() + " is not null and " + parentId
                     + " in (select " + step.parentColumn() + " from " + step.linkTable() + " where "
@@ -100,14 +102,7 @@ final class Restorer {
         return restoredAny;
     }
 
-    private static String idColumn(EntityPersister persister) {
-        String[] column = new String[1];
-        persister.getIdentifierMapping().forEachSelectable((index, selectable) -> column[0] = selectable.getSelectionExpression());
-        return column[0];
-    }
-
     private Object markerOf(EntityPersister persister, SoftDeletableType type, Object id) {
-        session.flush();
         MarkerColumns columns = MarkerColumns.of(persister, type);
         String sql = "select " + columns.marker().getSelectionExpression() + " from " + columns.table()
                 + " where " + MarkerColumns.idRestriction(persister);
@@ -135,7 +130,7 @@ final class Restorer {
     List<Object> deletedSince(EntityPersister persister, Instant since) {
         SoftDeletableType type = service.typeOf(persister.getEntityName());
         MarkerColumns columns = MarkerColumns.of(persister, type);
-        String sql = "select " + idColumn(persister) + " from " + columns.table() + " where "
+        String sql = "select " + MarkerColumns.idColumn(persister) + " from " + columns.table() + " where "
                 + columns.marker().getSelectionExpression() + " >= ?";
         session.flush();
         return Mutations.selectColumn(session, sql,

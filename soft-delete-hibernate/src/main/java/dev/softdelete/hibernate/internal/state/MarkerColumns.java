@@ -51,6 +51,13 @@ public final class MarkerColumns {
                 + " is not a basic attribute");
     }
 
+    /** The id column of an entity with a single-column id; null when the id has several columns. */
+    public static String idColumn(EntityMappingType entity) {
+        java.util.List<String> columns = new java.util.ArrayList<>();
+        entity.getIdentifierMapping().forEachSelectable((index, selectable) -> columns.add(selectable.getSelectionExpression()));
+        return columns.size() == 1 ? columns.get(0) : null;
+    }
+
     /** {@code id = ?}, or {@code a = ? and b = ?} for a composite id, in the id's JDBC order. */
     public static String idRestriction(EntityMappingType entity) {
         java.util.StringJoiner where = new java.util.StringJoiner(" and ");
