@@ -137,8 +137,7 @@ public final class CascadeRunner {
      */
     private String childrenOf(CascadeStep step, Level parents) {
         String table = step.childColumns().table();
-        boolean direct = step.linkTable().equals(table) && step.childColumn().equals(step.childId());
-        if (direct) {
+        if (step.direct()) {
             return step.parentColumn() + " in (" + readable(parents.ids(), parents.tables().contains(table)) + ")";
         }
         boolean readsUpdated = parents.tables().contains(table) || step.linkTable().equals(table);

@@ -97,13 +97,26 @@ public record CascadeStep(EntityPersister owner, String attribute, EntityPersist
         return selectables.size() == 1 ? selectables.get(0).getSelectionExpression() : null;
     }
 
+    /** Whether the child's own table holds the parent's id, so children are found without a join. */
+    public boolean direct() {
+        return linkTable.equals(childColumns.table()) && childColumn.equals(childId);
+    }
+
     /**
      * Selects, as column {@code sd_id}, the ids of the children of the parents that {@code parentIds}
-     * selects. DISTINCT keeps MariaDB from merging it, inside a derived table, into an UPDATE of the
-     * same table (error 1093).
+     * selects.
      */
     public String childIds(String parentIds) {
-        return "select distinct " + childColumn + " as sd_id from " + linkTable
-                + " where " + parentColumn + " in (" + parentIds + ")";
+        return "select " + childColumn + " as sd_id from " + linkTable + " where " + parentColumn + " in (" + parentIds + ")";
+    }
+
+    /**
+     * The condition, on the child's marker table, that selects the children of the parents that
+     * {@code parentIds} selects, for a statement that does not write the tables it reads. Where that
+     * table holds the foreign key itself it is a plain {@code fk in (parents)}, which the database
+     * answers from the foreign key's index whatever it estimates for the rest of the condition.
+     */
+    public String childrenOf(String parentIds) {
+        return direct() ? parentColumn + " in (" + parentIds + ")" : childId + " in (" + childIds(parentIds) + ")";
     }
 }

@@ -15,7 +15,11 @@ import org.hibernate.persister.entity.EntityPersister;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.StringJoiner;
 
 /**
@@ -35,7 +39,6 @@ public final class RestoreConflicts {
     private final SharedSessionContractImplementor session;
     private final SoftDeleteService service;
     private final Dialect dialect;
-    private int aliases;
 
     private RestoreConflicts(SharedSessionContractImplementor session, SoftDeleteService service) {
         this.session = session;
@@ -50,6 +53,10 @@ public final class RestoreConflicts {
     }
 
     private void checkTree(EntityPersister root, Object rootId, Instant deletedAt) {
+        Map<EntityPersister, Boolean> keyed = new HashMap<>();
+        if (!reachesKeys(root, keyed)) {
+            return; // nothing the restore could bring back has a unique key: no statement at all
+        }
         Binds rootBinds = new Binds().add(root.getIdentifierMapping(), rootId, session);
         checkRows(root, MarkerColumns.idRestriction(root), rootBinds, null);
         Deque<Level> levels = new ArrayDeque<>();
@@ -57,23 +64,45 @@ public final class RestoreConflicts {
         while (!levels.isEmpty()) {
             Level parents = levels.poll();
             for (CascadeStep step : service.cascadePlans().of(parents.type(), service).steps()) {
+                if (!reachesKeys(step.child(), keyed)) {
+                    continue;
+                }
                 MarkerColumns child = step.childColumns();
-                String alias = "sdr" + (++aliases);
-                String children = "select " + alias + ".sd_id from (" + step.childIds(parents.ids()) + ") " + alias;
                 // the rows CascadeRunner would restore: children marked with the root's instant
-                String restored = child.marker().getSelectionExpression() + " = ? and " + step.childId()
-                        + " in (" + children + ")";
+                String restored = child.marker().getSelectionExpression() + " = ? and "
+                        + step.childrenOf(parents.ids());
                 Binds binds = new Binds().add(child.marker(), child.markerValue(deletedAt), session)
                         .addAll(parents.binds());
                 if (checkRows(step.child(), restored, binds, child)) {
                     if (parents.depth() + 1 > MAX_DEPTH) {
                         return; // CascadeRunner refuses such a restore itself, with its own message
                     }
-                    levels.add(new Level(step.child(), children, new Binds().addAll(parents.binds()),
+                    levels.add(new Level(step.child(), step.childIds(parents.ids()), new Binds().addAll(parents.binds()),
                             parents.depth() + 1));
                 }
             }
         }
+    }
+
+    /**
+     * Whether the type, or a type its REMOVE cascades reach, has a unique key to check. Most graphs
+     * have none, and then walking them would only cost statements.
+     */
+    private boolean reachesKeys(EntityPersister type, Map<EntityPersister, Boolean> known) {
+        return known.computeIfAbsent(type, start -> {
+            Set<EntityPersister> seen = new HashSet<>();
+            Deque<EntityPersister> pending = new ArrayDeque<>(List.of(start));
+            while (!pending.isEmpty()) {
+                EntityPersister next = pending.poll();
+                if (seen.add(next)) {
+                    if (!service.uniqueKeys().of(next.getEntityName()).isEmpty()) {
+                        return true;
+                    }
+                    service.cascadePlans().of(next, service).steps().forEach(step -> pending.add(step.child()));
+                }
+            }
+            return false;
+        });
     }
 
     /**
