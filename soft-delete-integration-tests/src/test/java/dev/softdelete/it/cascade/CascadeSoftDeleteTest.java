@@ -99,6 +99,26 @@ class CascadeSoftDeleteTest {
     }
 
     @Test
+    void restoreSendsTheSameStatementsFor20And1000ChildrenOneUpdatePerLevel() {
+        Long small = blogWith(20, 1);
+        Long large = blogWith(1000, 1);
+        removeBlog(small);
+        removeBlog(large);
+
+        SqlRecorder smallRun = db.record(() -> db.inTransaction(s -> s.restore(CascadeBlog.class, small)));
+        SqlRecorder largeRun = db.record(() -> db.inTransaction(s -> s.restore(CascadeBlog.class, large)));
+
+        List<String> smallSql = smallRun.statements().stream().map(s -> s.kind() + " " + s.table()).toList();
+        List<String> largeSql = largeRun.statements().stream().map(s -> s.kind() + " " + s.table()).toList();
+        assertThat(largeSql).isEqualTo(smallSql);
+        // no unique key anywhere in this graph: one read of the root's marker, then one UPDATE per level
+        assertThat(largeSql).containsExactly("SELECT cascade_blog", "UPDATE cascade_blog", "UPDATE cascade_post",
+                "UPDATE cascade_comment");
+        assertThat(db.rows("select id from cascade_comment where deleted_at is not null")).isEmpty();
+        assertThat(db.rows("select id from cascade_post where deleted_at is not null")).isEmpty();
+    }
+
+    @Test
     void aChildLoadedBeforeTheCascadeAndModifiedAfterItStaysDeleted() {
         Long blog = blogWith(2, 0);
 
