@@ -46,6 +46,14 @@ public class VersionedPin implements SoftDeletable {
         return label;
     }
 
+    public void setLabel(String label) {
+        this.label = label;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+
     @Override
     public Instant getDeletedAt() {
         return deletedAt;

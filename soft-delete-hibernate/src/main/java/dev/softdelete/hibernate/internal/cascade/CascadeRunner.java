@@ -81,11 +81,13 @@ public final class CascadeRunner {
                     sql.append(", ").append(child.reason().getSelectionExpression()).append(" = ?");
                     binds.add(child.reason(), request.reason(), session);
                 }
+                ChildVersions versions = ChildVersions.of(step.child(), session);
+                versions.appendTo(sql, binds, session);
                 sql.append(" where ").append(marked).append(" is null and ").append(ofParents);
                 int rows = Mutations.executeUpdate(session, sql.toString(), binds.addAll(parents.binds()));
                 LOG.tracef("cascade %s.%s marked %d rows", step.owner().getEntityName(), step.attribute(), rows);
                 if (rows > 0) {
-                    ManagedChildren.markDeleted(session, step, marker, request);
+                    ManagedChildren.markDeleted(session, step, marker, request, versions);
                     evictCache(step);
                     String next = "select " + step.childId() + " as sd_id from " + child.table() + " where " + marked
                             + " = ? and " + ofParents;
@@ -112,13 +114,16 @@ public final class CascadeRunner {
                 if (child.reason() != null) {
                     sql.append(", ").append(child.reason().getSelectionExpression()).append(" = null");
                 }
+                Binds binds = new Binds();
+                ChildVersions versions = ChildVersions.of(step.child(), session);
+                versions.appendTo(sql, binds, session);
                 sql.append(" where ").append(child.marker().getSelectionExpression()).append(" = ? and ")
                         .append(ofParents);
-                Binds binds = new Binds().add(child.marker(), marker, session).addAll(parents.binds());
+                binds.add(child.marker(), marker, session).addAll(parents.binds());
                 int rows = Mutations.executeUpdate(session, sql.toString(), binds);
                 LOG.tracef("restore %s.%s restored %d rows", step.owner().getEntityName(), step.attribute(), rows);
                 if (rows > 0) {
-                    ManagedChildren.markRestored(session, step, marker);
+                    ManagedChildren.markRestored(session, step, marker, versions);
                     evictCache(step);
                     String next = "select " + step.childId() + " as sd_id from " + child.table() + " where " + ofParents;
                     levels.add(next(parents, step, next, new Binds()));

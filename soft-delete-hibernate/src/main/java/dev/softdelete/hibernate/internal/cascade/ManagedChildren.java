@@ -21,7 +21,7 @@ import java.util.StringJoiner;
 
 /**
  * Brings the instances that a set-based cascade changed, and that the session already manages, in
- * line with their rows: the marker, actor and reason in the instance and in its loaded state. Without
+ * line with their rows: the marker, actor, reason and version in the instance and in its loaded state. Without
  * this, a child loaded before the cascade and modified afterwards would write {@code deleted_at = null}
  * back with its next update, and come back to life.
  */
@@ -33,7 +33,7 @@ final class ManagedChildren {
     }
 
     static void markDeleted(SharedSessionContractImplementor session, CascadeStep step, Object marker,
-            DeleteRequest request) {
+            DeleteRequest request, ChildVersions versions) {
         List<EntityEntry> live = managed(session, step, Objects::isNull);
         if (live.isEmpty()) {
             return;
@@ -46,17 +46,28 @@ final class ManagedChildren {
                 set(entry, entity, columns.marker(), marker);
                 set(entry, entity, columns.actor(), request.actor());
                 set(entry, entity, columns.reason(), request.reason());
+                versions.applyTo(entry, entity, session);
             }
         }
     }
 
-    static void markRestored(SharedSessionContractImplementor session, CascadeStep step, Object marker) {
+    static void markRestored(SharedSessionContractImplementor session, CascadeStep step, Object marker,
+            ChildVersions versions) {
+        List<EntityEntry> deleted = managed(session, step, marker::equals);
+        if (deleted.isEmpty()) {
+            return;
+        }
+        // another tree deleted in the same tick has instances with the same marker: only the restored ones change
+        Set<Object> restored = markedAmong(session, step, null, deleted);
         MarkerColumns columns = step.childColumns();
-        for (EntityEntry entry : managed(session, step, marker::equals)) {
-            Object entity = session.getPersistenceContextInternal().getEntity(entry.getEntityKey());
-            set(entry, entity, columns.marker(), null);
-            set(entry, entity, columns.actor(), null);
-            set(entry, entity, columns.reason(), null);
+        for (EntityEntry entry : deleted) {
+            if (restored.contains(entry.getId())) {
+                Object entity = session.getPersistenceContextInternal().getEntity(entry.getEntityKey());
+                set(entry, entity, columns.marker(), null);
+                set(entry, entity, columns.actor(), null);
+                set(entry, entity, columns.reason(), null);
+                versions.applyTo(entry, entity, session);
+            }
         }
     }
 
@@ -80,7 +91,7 @@ final class ManagedChildren {
         return entries;
     }
 
-    /** Which of the given instances' rows carry the marker: one query per 500 instances. */
+    /** Which of the given instances' rows carry the marker (none if it is null): one query per 500 instances. */
     private static Set<Object> markedAmong(SharedSessionContractImplementor session, CascadeStep step, Object marker,
             List<EntityEntry> entries) {
         MarkerColumns columns = step.childColumns();
@@ -88,13 +99,14 @@ final class ManagedChildren {
         for (int from = 0; from < entries.size(); from += IDS_PER_QUERY) {
             List<EntityEntry> chunk = entries.subList(from, Math.min(entries.size(), from + IDS_PER_QUERY));
             StringJoiner ids = new StringJoiner(", ", "(", ")");
-            Binds binds = new Binds().add(columns.marker(), marker, session);
+            Binds binds = marker == null ? new Binds() : new Binds().add(columns.marker(), marker, session);
             for (EntityEntry entry : chunk) {
                 ids.add("?");
                 binds.add(step.child().getIdentifierMapping(), entry.getId(), session);
             }
             String sql = "select " + step.childId() + " from " + columns.table() + " where "
-                    + columns.marker().getSelectionExpression() + " = ? and " + step.childId() + " in " + ids;
+                    + columns.marker().getSelectionExpression() + (marker == null ? " is null" : " = ?") + " and "
+                    + step.childId() + " in " + ids;
             marked.addAll(Mutations.selectColumn(session, sql, binds,
                     step.child().getIdentifierMapping().getSingleJdbcMapping()));
         }
