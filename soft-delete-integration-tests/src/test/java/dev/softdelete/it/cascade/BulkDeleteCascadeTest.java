@@ -9,6 +9,8 @@ import dev.softdelete.it.support.Columns;
 import dev.softdelete.it.support.MutableClock;
 import dev.softdelete.it.support.TestSessionFactory;
 import dev.softdelete.test.SqlRecorder;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -57,6 +59,58 @@ class BulkDeleteCascadeTest {
                 });
         assertThat(db.rows("select id from cascade_comment where deleted_at is not null")).hasSize(2);
         assertThat(db.rows("select id from cascade_post where deleted_at is null")).hasSize(1);
+    }
+
+    @Test
+    void aSessionInManualFlushModeThatNeverFlushesStillCascadesAtCommit() {
+        blogs("spam", "keep");
+
+        SqlRecorder sql = db.record(() -> {
+            try (Session session = db.sessionFactory().openSession()) {
+                session.setHibernateFlushMode(FlushMode.MANUAL);
+                session.beginTransaction();
+                session.createMutationQuery("delete from CascadeBlog b where b.title = 'spam'").executeUpdate();
+                session.getTransaction().commit();
+            }
+        });
+
+        assertThat(sql).hasNoHardDeletes().hasUpdates("cascade_blog", 1).hasUpdates("cascade_post", 1)
+                .hasUpdates("cascade_comment", 1);
+        assertThat(db.rows("select title from cascade_post where deleted_at is not null"))
+                .extracting(row -> row.get("title")).containsExactly("spam post");
+        assertThat(db.rows("select id from cascade_comment where deleted_at is not null")).hasSize(1);
+    }
+
+    @Test
+    void aCascadeRunByAFlushIsNotRunAgainAtCommit() {
+        blogs("spam", "keep");
+
+        SqlRecorder sql = db.record(() -> db.inTransaction(s -> {
+            s.createMutationQuery("delete from CascadeBlog b where b.title = 'spam'").executeUpdate();
+            s.flush();
+        }));
+
+        assertThat(sql).hasUpdates("cascade_post", 1).hasUpdates("cascade_comment", 1);
+    }
+
+    @Test
+    void aRolledBackBulkDeleteLeavesNoCascadeForTheNextTransaction() {
+        blogs("spam", "keep");
+
+        try (Session session = db.sessionFactory().openSession()) {
+            session.setHibernateFlushMode(FlushMode.MANUAL);
+            session.beginTransaction();
+            session.createMutationQuery("delete from CascadeBlog b where b.title = 'spam'").executeUpdate();
+            session.getTransaction().rollback();
+            session.beginTransaction();
+            session.createMutationQuery("update CascadeBlog b set b.title = 'renamed' where b.title = 'keep'")
+                    .executeUpdate();
+            session.getTransaction().commit();
+        }
+
+        assertThat(db.rows("select id from cascade_blog where deleted_at is not null")).isEmpty();
+        assertThat(db.rows("select id from cascade_post where deleted_at is not null")).isEmpty();
+        assertThat(db.rows("select id from cascade_comment where deleted_at is not null")).isEmpty();
     }
 
     @Test

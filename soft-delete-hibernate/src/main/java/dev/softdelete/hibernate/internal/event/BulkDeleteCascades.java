@@ -4,20 +4,23 @@ import dev.softdelete.hibernate.internal.SoftDeleteService;
 import dev.softdelete.hibernate.internal.cascade.CascadeRunner;
 import dev.softdelete.hibernate.internal.session.SessionState;
 import dev.softdelete.hibernate.internal.session.SessionState.BulkCascade;
-import org.hibernate.event.spi.EventSource;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
  * Runs the cascades of the bulk deletes executed since the last flush. Hibernate offers no hook after
  * a bulk statement, so the statement registers its cascade when its instant is bound, and the next
  * flush or auto-flush (before a query, at commit) runs it: set-based, from the rows carrying that
- * instant. A bulk delete that failed marked nothing, so its cascade finds nothing to do.
+ * instant. A session in {@code FlushMode.MANUAL} may commit without flushing, so the statement also
+ * registers a before-commit callback that runs what no flush has run. A bulk delete that failed
+ * marked nothing, so its cascade finds nothing to do.
  */
-final class BulkDeleteCascades {
+public final class BulkDeleteCascades {
 
     private BulkDeleteCascades() {
     }
 
-    static void run(EventSource session, SoftDeleteService service) {
+    /** Runs the pending cascades of the session, if any. */
+    public static void run(SharedSessionContractImplementor session, SoftDeleteService service) {
         SessionState state = service.existingStateOf(session);
         if (state == null) {
             return; // most flushes: the session never deleted anything

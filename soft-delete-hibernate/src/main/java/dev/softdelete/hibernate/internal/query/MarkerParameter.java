@@ -1,11 +1,13 @@
 package dev.softdelete.hibernate.internal.query;
 
 import dev.softdelete.hibernate.internal.SoftDeleteService;
+import dev.softdelete.hibernate.internal.event.BulkDeleteCascades;
 import dev.softdelete.hibernate.internal.session.SessionState;
 import dev.softdelete.hibernate.internal.session.SessionState.BulkCascade;
 import dev.softdelete.hibernate.internal.session.SessionState.DeleteRequest;
 import dev.softdelete.hibernate.internal.state.MarkerColumns;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.sql.exec.internal.AbstractJdbcParameter;
@@ -46,9 +48,11 @@ final class MarkerParameter extends AbstractJdbcParameter {
             case INSTANT -> {
                 Instant now = service.now();
                 if (!session.isStateless() && !service.cascadePlans().of(persister(session), service).isEmpty()) {
-                    // the statement runs right after binding; its cascade runs before the next flush or query
+                    // the statement runs right after binding; its cascade runs at the next flush, query or commit
                     state.addBulkCascade(new BulkCascade(entityName, now,
                             new DeleteRequest(service.currentActor(), state.currentReason())));
+                    session.getTransactionCompletionCallbacks().registerCallback(
+                            (BeforeCompletionCallback) committing -> BulkDeleteCascades.run(committing, service));
                 }
                 yield columns.markerValue(now);
             }
