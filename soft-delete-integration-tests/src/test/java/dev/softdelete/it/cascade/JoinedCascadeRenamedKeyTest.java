@@ -28,11 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A JOINED subclass whose table joins the root through a differently named key column
  * ({@code @PrimaryKeyJoinColumn(name = "animal_id")}, the root's is {@code id}).
  * <p>
- * Fails with the library as of 4761b72: the identifier mapping of a JOINED subclass persister names
- * the subclass table's key column, and {@code MarkerColumns.idColumn}/{@code idRestriction} use it
- * against the root table that holds the marker ({@code update joined_cascade_animal ... where
- * animal_id = ?}: column not found), in the remove, the restore and the cascade. Kept enabled on
- * purpose, to be fixed in the library.
+ * The identifier mapping of a JOINED subclass persister names the subclass table's key column; the
+ * marker lives in the root table, whose key column has another name here. Before the fix the
+ * remove, the restore and the cascade all failed with "column animal_id not found".
  */
 class JoinedCascadeRenamedKeyTest {
 

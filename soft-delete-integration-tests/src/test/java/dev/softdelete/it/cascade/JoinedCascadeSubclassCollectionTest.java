@@ -28,10 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reach the birds of the keeper, and not the keeper's fish or plain animals, which Hibernate's own
  * cascade would never see (the collection holds birds only).
  * <p>
- * Fails with the library as of 4761b72: the step is taken as a direct one-to-many on the root table
- * ({@code update joined_cascade_animal ... where keeper_id in (?)}) without restricting it to the
- * subclass, so every animal of the keeper is marked. Kept enabled on purpose, to be fixed in the
- * library.
+ * Before the fix the step was a direct one-to-many on the root table ({@code update
+ * joined_cascade_animal ... where keeper_id in (?)}) without a restriction to the subclass, so every
+ * animal of the keeper was marked.
  */
 class JoinedCascadeSubclassCollectionTest {
 

@@ -27,9 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * when the subclass instance is reached through an association typed with the root
  * ({@code JoinedCascadeZoo#animals}), as Hibernate's own cascade follows it for each instance.
  * <p>
- * Fails with the library as of 4761b72: the set-based plan of a level is that of the association's
- * declared type and its supertypes ({@code CascadePlan.of}), never of its subclasses, so the
- * checkups of the zoo's fish stay live. Kept enabled on purpose, to be fixed in the library.
+ * Before the fix a level followed the associations of the association's declared type and its
+ * supertypes only, never those of its subclasses, so the checkups of the zoo's fish stayed live.
  */
 class JoinedCascadeThroughRootTypeTest {
 

@@ -4,8 +4,10 @@ import dev.softdelete.hibernate.internal.SoftDeleteService;
 import org.hibernate.persister.entity.EntityPersister;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** The cascade plans of one SessionFactory, resolved from the mapping model on first use. */
@@ -13,9 +15,25 @@ public final class CascadePlans {
 
     private final Map<String, CascadePlan> plans = new ConcurrentHashMap<>();
     private final Map<String, List<CascadeStep>> parentSteps = new ConcurrentHashMap<>();
+    private final Map<String, List<CascadeStep>> rowSteps = new ConcurrentHashMap<>();
 
     public CascadePlan of(EntityPersister persister, SoftDeleteService service) {
         return plans.computeIfAbsent(persister.getEntityName(), name -> CascadePlan.of(persister, service));
+    }
+
+    /**
+     * The steps to follow from rows whose type is the given one or one of its subclasses (the rows an
+     * association to that type reaches): those of the type and its supertypes, and those its
+     * subclasses declare.
+     */
+    public List<CascadeStep> stepsFromRowsOf(EntityPersister type, SoftDeleteService service) {
+        return rowSteps.computeIfAbsent(type.getEntityName(), name -> {
+            Set<CascadeStep> steps = new LinkedHashSet<>(of(type, service).steps());
+            for (String subclass : type.getSubclassEntityNames()) {
+                steps.addAll(of(type.getFactory().getMappingMetamodel().getEntityDescriptor(subclass), service).steps());
+            }
+            return List.copyOf(steps);
+        });
     }
 
     /** The steps whose cascade reaches rows of the given type: the ways to its parents. */

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -65,7 +66,7 @@ public final class CascadeRunner {
         levels.add(root);
         while (!levels.isEmpty()) {
             Level parents = levels.poll();
-            for (CascadeStep step : service.cascadePlans().of(parents.type(), service).steps()) {
+            for (CascadeStep step : stepsFrom(parents)) {
                 MarkerColumns child = step.childColumns();
                 Object marker = child.markerValue(instant);
                 String marked = child.marker().getSelectionExpression();
@@ -102,7 +103,7 @@ public final class CascadeRunner {
         levels.add(rootLevel(root, rootId));
         while (!levels.isEmpty()) {
             Level parents = levels.poll();
-            for (CascadeStep step : service.cascadePlans().of(parents.type(), service).steps()) {
+            for (CascadeStep step : stepsFrom(parents)) {
                 MarkerColumns child = step.childColumns();
                 Object marker = child.markerValue(instant);
                 String ofParents = childrenOf(step, parents);
@@ -143,7 +144,8 @@ public final class CascadeRunner {
     private String childrenOf(CascadeStep step, Level parents) {
         String table = step.childColumns().table();
         if (step.direct()) {
-            return step.parentColumn() + " in (" + readable(parents.ids(), parents.tables().contains(table)) + ")";
+            return step.parentColumn() + " in (" + readable(parents.ids(), parents.tables().contains(table)) + ")"
+                    + step.ofChildType();
         }
         boolean readsUpdated = parents.tables().contains(table) || step.linkTable().equals(table);
         return step.childId() + " in (" + readable(step.childIds(parents.ids()), readsUpdated) + ")";
@@ -157,6 +159,16 @@ public final class CascadeRunner {
         // DISTINCT keeps MariaDB and MySQL from merging the derived table back into the UPDATE
         String materialised = ids.startsWith("select distinct ") ? ids : "select distinct " + ids.substring("select ".length());
         return "select " + alias + ".sd_id from (" + materialised + ") " + alias;
+    }
+
+    /**
+     * The root row is of its own class; a deeper level holds rows of the association's type and of
+     * its subclasses, whose own associations cascade as well.
+     */
+    private List<CascadeStep> stepsFrom(Level parents) {
+        return parents.depth() == 0 && "?".equals(parents.ids())
+                ? service.cascadePlans().of(parents.type(), service).steps()
+                : service.cascadePlans().stepsFromRowsOf(parents.type(), service);
     }
 
     private Level rootLevel(EntityPersister root, Object rootId) {

@@ -12,6 +12,7 @@ import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.metamodel.mapping.SelectableMapping;
 import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.persister.entity.UnionSubclassEntityPersister;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,9 +30,12 @@ import java.util.List;
  * @param linkTable    the table holding the link (the child's table, the owner's, or a join table)
  * @param parentColumn the link table's column holding the parent id
  * @param childColumn  the link table's column holding the child id
+ * @param childType    a condition on the child's marker table keeping rows of the child's type only, or
+ *                     null: needed when the association targets a subclass and the foreign key sits
+ *                     in a table its siblings share
  */
 public record CascadeStep(EntityPersister owner, String attribute, EntityPersister child, MarkerColumns childColumns,
-        String childId, String linkTable, String parentColumn, String childColumn) {
+        String childId, String linkTable, String parentColumn, String childColumn, String childType) {
 
     /** The step of one attribute, or null when its keys are not single columns referencing ids. */
     static CascadeStep resolve(EntityPersister owner, String attributeName, SoftDeleteService service) {
@@ -46,7 +50,7 @@ public record CascadeStep(EntityPersister owner, String attribute, EntityPersist
             if (plural.getSeparateCollectionTable() == null) {
                 // one-to-many: the child's table holds the owner's id
                 return create(owner, attributeName, child, service, ownerKey.getKeyTable(),
-                        single(ownerKey.getKeyPart()), MarkerColumns.idColumn(child));
+                        single(ownerKey.getKeyPart()), MarkerColumns.idColumnIn(child, ownerKey.getKeyTable()));
             }
             // many-to-many: the join table holds both ids
             if (!(element instanceof Association manyToMany)) {
@@ -64,12 +68,14 @@ public record CascadeStep(EntityPersister owner, String attribute, EntityPersist
             if (toOne.getSideNature() == ForeignKeyDescriptor.Nature.KEY) {
                 // the owner's table holds the child's id
                 return referencesId(key.getTargetPart(), child)
-                        ? create(owner, attributeName, child, service, key.getKeyTable(), MarkerColumns.idColumn(owner), single(key.getKeyPart()))
+                        ? create(owner, attributeName, child, service, key.getKeyTable(),
+                                MarkerColumns.idColumnIn(owner, key.getKeyTable()), single(key.getKeyPart()))
                         : null;
             }
             // mappedBy: the child's table holds the owner's id
             return referencesId(key.getTargetPart(), owner)
-                    ? create(owner, attributeName, child, service, key.getKeyTable(), single(key.getKeyPart()), MarkerColumns.idColumn(child))
+                    ? create(owner, attributeName, child, service, key.getKeyTable(), single(key.getKeyPart()),
+                            MarkerColumns.idColumnIn(child, key.getKeyTable()))
                     : null;
         }
         return null;
@@ -81,7 +87,16 @@ public record CascadeStep(EntityPersister owner, String attribute, EntityPersist
             return null;
         }
         MarkerColumns childColumns = MarkerColumns.of(child, service.typeOf(child.getEntityName()));
-        return new CascadeStep(owner, attribute, child, childColumns, MarkerColumns.idColumn(child), linkTable, parentColumn, childColumn);
+        String childId = MarkerColumns.idColumn(child);
+        boolean sharedTable = linkTable.equals(childColumns.table()) && childColumn.equals(childId);
+        String childType = null;
+        if (sharedTable && child.getSuperMappingType() != null && !(child instanceof UnionSubclassEntityPersister)) {
+            childType = ChildTypes.restriction(child, childId);
+            if (childType == null) {
+                return null;
+            }
+        }
+        return new CascadeStep(owner, attribute, child, childColumns, childId, linkTable, parentColumn, childColumn, childType);
     }
 
     /** Whether a foreign key targets the entity's (single-column) id rather than another unique key. */
@@ -110,6 +125,12 @@ public record CascadeStep(EntityPersister owner, String attribute, EntityPersist
         return "select " + childColumn + " as sd_id from " + linkTable + " where " + parentColumn + " in (" + parentIds + ")";
     }
 
+    /** Like {@link #childIds}, keeping only rows of the child's type where its table is shared. */
+    public String childIdsOfType(String parentIds) {
+        return childType == null ? childIds(parentIds)
+                : "select " + childId + " as sd_id from " + linkTable + " where " + childrenOf(parentIds);
+    }
+
     /**
      * The condition, on the child's marker table, that selects the children of the parents that
      * {@code parentIds} selects, for a statement that does not write the tables it reads. Where that
@@ -117,6 +138,12 @@ public record CascadeStep(EntityPersister owner, String attribute, EntityPersist
      * answers from the foreign key's index whatever it estimates for the rest of the condition.
      */
     public String childrenOf(String parentIds) {
-        return direct() ? parentColumn + " in (" + parentIds + ")" : childId + " in (" + childIds(parentIds) + ")";
+        return direct() ? parentColumn + " in (" + parentIds + ")" + ofChildType()
+                : childId + " in (" + childIds(parentIds) + ")";
+    }
+
+    /** {@code " and "} with the {@link #childType} condition, or nothing. */
+    public String ofChildType() {
+        return childType == null ? "" : " and " + childType;
     }
 }

@@ -47,7 +47,7 @@ final class MarkerParameter extends AbstractJdbcParameter {
         Object domainValue = switch (value) {
             case INSTANT -> {
                 Instant now = service.now();
-                if (!session.isStateless() && !service.cascadePlans().of(persister(session), service).isEmpty()) {
+                if (!session.isStateless() && !service.cascadePlans().stepsFromRowsOf(persister(session), service).isEmpty()) {
                     // the statement runs right after binding; its cascade runs at the next flush, query or commit
                     state.addBulkCascade(new BulkCascade(entityName, now,
                             new DeleteRequest(service.currentActor(), state.currentReason())));

@@ -63,7 +63,10 @@ public final class RestoreConflicts {
         levels.add(new Level(root, "?", rootBinds, 0));
         while (!levels.isEmpty()) {
             Level parents = levels.poll();
-            for (CascadeStep step : service.cascadePlans().of(parents.type(), service).steps()) {
+            List<CascadeStep> steps = parents.depth() == 0
+                    ? service.cascadePlans().of(parents.type(), service).steps()
+                    : service.cascadePlans().stepsFromRowsOf(parents.type(), service);
+            for (CascadeStep step : steps) {
                 if (!reachesKeys(step.child(), keyed)) {
                     continue;
                 }
@@ -77,7 +80,7 @@ public final class RestoreConflicts {
                     if (parents.depth() + 1 > MAX_DEPTH) {
                         return; // CascadeRunner refuses such a restore itself, with its own message
                     }
-                    levels.add(new Level(step.child(), step.childIds(parents.ids()), new Binds().addAll(parents.binds()),
+                    levels.add(new Level(step.child(), step.childIdsOfType(parents.ids()), new Binds().addAll(parents.binds()),
                             parents.depth() + 1));
                 }
             }
@@ -98,7 +101,7 @@ public final class RestoreConflicts {
                     if (!service.uniqueKeys().of(next.getEntityName()).isEmpty()) {
                         return true;
                     }
-                    service.cascadePlans().of(next, service).steps().forEach(step -> pending.add(step.child()));
+                    service.cascadePlans().stepsFromRowsOf(next, service).forEach(step -> pending.add(step.child()));
                 }
             }
             return false;
@@ -141,6 +144,6 @@ public final class RestoreConflicts {
 
     /** The id column; a composite id is compared on its first column only, which is enough to find a row. */
     private static String idColumn(EntityPersister type) {
-        return type.getIdentifierMapping().getSelectable(0).getSelectionExpression();
+        return type.getIdentifierTableDetails().getKeyDetails().getKeyColumn(0).getColumnName();
     }
 }

@@ -4,6 +4,8 @@ import dev.softdelete.hibernate.internal.SoftDeletableType;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.hibernate.metamodel.mapping.TableDetails;
+import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.persister.entity.UnionSubclassEntityPersister;
 
 import java.time.Instant;
@@ -51,19 +53,36 @@ public final class MarkerColumns {
                 + " is not a basic attribute");
     }
 
-    /** The id column of an entity with a single-column id; null when the id has several columns. */
+    /**
+     * The id column of the table holding the marker (the root table, or a TABLE_PER_CLASS subclass's
+     * own table); null when the id has several columns. A JOINED subclass's own id mapping names its
+     * table's key column, which may have another name ({@code @PrimaryKeyJoinColumn}).
+     */
     public static String idColumn(EntityMappingType entity) {
-        java.util.List<String> columns = new java.util.ArrayList<>();
-        entity.getIdentifierMapping().forEachSelectable((index, selectable) -> columns.add(selectable.getSelectionExpression()));
-        return columns.size() == 1 ? columns.get(0) : null;
+        TableDetails.KeyDetails key = entity.getIdentifierTableDetails().getKeyDetails();
+        return key.getColumnCount() == 1 ? key.getKeyColumn(0).getColumnName() : null;
     }
 
-    /** {@code id = ?}, or {@code a = ? and b = ?} for a composite id, in the id's JDBC order. */
+    /** {@code id = ?}, or {@code a = ? and b = ?} for a composite id, on the marker's table, in the id's JDBC order. */
     public static String idRestriction(EntityMappingType entity) {
         java.util.StringJoiner where = new java.util.StringJoiner(" and ");
-        entity.getIdentifierMapping().forEachSelectable((index, selectable) ->
-                where.add(selectable.getSelectionExpression() + " = ?"));
+        entity.getIdentifierTableDetails().getKeyDetails()
+                .forEachKeyColumn((position, column) -> where.add(column.getColumnName() + " = ?"));
         return where.toString();
+    }
+
+    /**
+     * The single id column of one of the entity's tables (in a JOINED hierarchy each table has its own
+     * key column); the marker table's when the table is not one of the entity's.
+     */
+    public static String idColumnIn(EntityPersister entity, String table) {
+        for (int j = 0; j < entity.getTableSpan(); j++) {
+            if (entity.getTableName(j).equals(table)) {
+                String[] key = entity.getKeyColumns(j);
+                return key.length == 1 ? key[0] : null;
+            }
+        }
+        return idColumn(entity);
     }
 
     /**
