@@ -168,6 +168,7 @@ public final class Purger {
      * @since 0.1.0
      */
     public PurgeReport run() {
-        return run.execute(clock, batchSize, dryRun, listener, Set.copyOf(only), Set.copyOf(anonymize));
+        return run.execute(clock, batchSize, dryRun, listener == NO_LISTENER ? null : listener, Set.copyOf(only),
+                Set.copyOf(anonymize));
     }
 }

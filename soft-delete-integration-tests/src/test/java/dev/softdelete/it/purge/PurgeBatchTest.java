@@ -77,6 +77,33 @@ class PurgeBatchTest {
     }
 
     @Test
+    void withoutAListenerEachBatchIsOneKeyReadAndOneDelete() {
+        deletedItems(7);
+
+        SqlRecorder sql = db.record(() -> {
+            PurgeReport report = purger().batchSize(2).run();
+            assertThat(report.batches()).isEqualTo(4);
+            assertThat(report.rowsPerEntity()).containsEntry(PurgeItem.class, 7L);
+        });
+
+        // the closing keys 2, 4 and 6, then none: the fourth range runs to the end
+        assertThat(sql.count(StatementKind.SELECT, "purge_item")).isEqualTo(4);
+        assertThat(sql.count(StatementKind.DELETE, "purge_item")).isEqualTo(4);
+        assertThat(db.countRows("purge_item")).isZero();
+    }
+
+    @Test
+    void withoutAListenerAFullLastBatchIsNotFollowedByAnEmptyOne() {
+        deletedItems(8);
+
+        PurgeReport report = purger().batchSize(2).run();
+
+        assertThat(report.batches()).isEqualTo(4);
+        assertThat(report.rowsPerEntity()).containsEntry(PurgeItem.class, 8L);
+        assertThat(db.countRows("purge_item")).isZero();
+    }
+
+    @Test
     void liveAndRecentlyDeletedRowsInsideABatchRangeAreNotDeleted() {
         deletedItems(7);
         db.inTransaction(s -> s.restore(PurgeItem.class, 4L));
@@ -142,7 +169,7 @@ class PurgeBatchTest {
 
         assertThatThrownBy(() -> purger().batchSize(2).run())
                 .isInstanceOf(HibernateException.class)
-                .hasMessageContaining("softdelete purge of " + PurgeItem.class.getName() + ": batch 3 (ids 5 to 6")
+                .hasMessageContaining("softdelete purge of " + PurgeItem.class.getName() + ": batch 3 (ids after 4 up to 6")
                 .hasMessageContaining("The 2 batches before it (4 rows)")
                 .hasMessageContaining("run the purge again");
 

@@ -38,8 +38,7 @@ class PurgeConcurrencyTest {
             .with(SoftDeleteSettings.CLOCK, CLOCK)
             .with(AvailableSettings.STATEMENT_BATCH_SIZE, 500);
 
-    @Test
-    void twoPurgersOverTheSameRowsDeleteEachRowOnceAndTheirTotalsAddUp() throws Exception {
+    private static void deletedItems() {
         CLOCK.set(NOW.minus(Duration.ofDays(8)));
         db.sessionFactory().inStatelessTransaction(s -> {
             for (long id = 1; id <= ROWS; id++) {
@@ -47,31 +46,56 @@ class PurgeConcurrencyTest {
             }
         });
         db.inTransaction(s -> s.createMutationQuery("delete from PurgeItem").executeUpdate());
+    }
+
+    @Test
+    void twoPurgersOverTheSameRowsDeleteEachRowOnceAndTheirTotalsAddUp() throws Exception {
+        deletedItems();
         ConcurrentLinkedQueue<Object> deletedIds = new ConcurrentLinkedQueue<>();
-        CyclicBarrier start = new CyclicBarrier(2);
-        ExecutorService threads = Executors.newFixedThreadPool(2);
 
-        List<CompletableFuture<PurgeReport>> runs;
-        try {
-            runs = List.of(purgeOn(threads, start, deletedIds), purgeOn(threads, start, deletedIds));
-            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
-        }
-        finally {
-            threads.shutdownNow();
-        }
+        List<PurgeReport> reports = twoPurgers(deletedIds);
 
-        long total = runs.get(0).get().rowsPerEntity().get(PurgeItem.class)
-                + runs.get(1).get().rowsPerEntity().get(PurgeItem.class);
+        long total = reports.get(0).rowsPerEntity().get(PurgeItem.class)
+                + reports.get(1).rowsPerEntity().get(PurgeItem.class);
         assertThat(total).isEqualTo(ROWS);
         assertThat(deletedIds).hasSize(ROWS).doesNotHaveDuplicates();
         assertThat(db.countRows("purge_item")).isZero();
     }
 
+    @Test
+    void twoPurgersWithoutListenersDeleteEveryRowAndTheirTotalsAddUp() throws Exception {
+        deletedItems();
+
+        List<PurgeReport> reports = twoPurgers(null);
+
+        long total = reports.get(0).rowsPerEntity().get(PurgeItem.class)
+                + reports.get(1).rowsPerEntity().get(PurgeItem.class);
+        assertThat(total).isEqualTo(ROWS);
+        assertThat(db.countRows("purge_item")).isZero();
+    }
+
+    /** Runs two purgers at once; each reports the ids it deleted to {@code deletedIds}, unless null. */
+    private static List<PurgeReport> twoPurgers(ConcurrentLinkedQueue<Object> deletedIds) throws Exception {
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<CompletableFuture<PurgeReport>> runs =
+                    List.of(purgeOn(threads, start, deletedIds), purgeOn(threads, start, deletedIds));
+            CompletableFuture.allOf(runs.toArray(CompletableFuture[]::new)).get(120, TimeUnit.SECONDS);
+            return List.of(runs.get(0).get(), runs.get(1).get());
+        }
+        finally {
+            threads.shutdownNow();
+        }
+    }
+
     private static CompletableFuture<PurgeReport> purgeOn(ExecutorService threads, CyclicBarrier start,
             ConcurrentLinkedQueue<Object> deletedIds) {
         return CompletableFuture.supplyAsync(() -> {
-            Purger purger = Purger.of(db.sessionFactory()).clock(Clock.fixed(NOW, ZoneOffset.UTC)).batchSize(500)
-                    .listener((PurgeBatch batch) -> deletedIds.addAll(batch.ids()));
+            Purger purger = Purger.of(db.sessionFactory()).clock(Clock.fixed(NOW, ZoneOffset.UTC)).batchSize(500);
+            if (deletedIds != null) {
+                purger.listener((PurgeBatch batch) -> deletedIds.addAll(batch.ids()));
+            }
             try {
                 start.await(30, TimeUnit.SECONDS);
             }

@@ -70,6 +70,7 @@ public final class PurgeRun {
      *
      * @param clock     the clock the cutoffs are computed from; null for {@code softdelete.clock}
      * @param only      root entity names to cover; empty for all
+     * @param listener  the listener, or null for none (the ids of a batch are then never read)
      * @param anonymize root entity names to anonymise instead of delete
      */
     public PurgeReport execute(Clock clock, int batchSize, boolean dryRun, PurgeListener listener, Set<String> only,

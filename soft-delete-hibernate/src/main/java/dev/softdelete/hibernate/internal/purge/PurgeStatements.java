@@ -14,6 +14,18 @@ import java.util.List;
  */
 final class PurgeStatements {
 
+    /**
+     * The key range of one batch: ids above {@code after} (none: from the first) up to {@code upTo}
+     * inclusive (none: to the last).
+     */
+    record Range(Object after, Object upTo) {
+
+        String describe() {
+            return after == null && upTo == null ? "all ids" : (after == null ? "ids" : "ids after " + after)
+                    + (upTo == null ? "" : " up to " + upTo);
+        }
+    }
+
     private final PurgeTarget target;
     private final String forUpdate;
 
@@ -23,11 +35,9 @@ final class PurgeStatements {
     }
 
     /** The batch's rows; bound by {@link #batchBinds}. */
-    private String batchRows() {
+    private String batchRows(Range range) {
         String id = target.idColumn();
-        StringBuilder where = new StringBuilder()
-                .append(id).append(" >= ? and ").append(id).append(" <= ? and ")
-                .append(target.markerColumn()).append(" < ?");
+        StringBuilder where = new StringBuilder().append(bounds(id, range)).append(target.markerColumn()).append(" < ?");
         int alias = 0;
         for (Guard guard : target.guards()) {
             // the derived table lets MariaDB read the table it deletes from (its error 1093); DISTINCT stops it merging
@@ -35,7 +45,7 @@ final class PurgeStatements {
             String column = guard.key().column();
             where.append(" and ").append(id).append(" not in (select ").append(derived).append(".sd_key from (select distinct ")
                     .append(column).append(" as sd_key from ").append(guard.key().table()).append(" where ")
-                    .append(column).append(" >= ? and ").append(column).append(" <= ?");
+                    .append(bounds(column, range)).append("1 = 1");
             if (guard.ignoresDueRows()) {
                 String marker = guard.markers().marker().getSelectionExpression();
                 where.append(" and (").append(marker).append(" is null or ").append(marker).append(" >= ?)");
@@ -46,6 +56,11 @@ final class PurgeStatements {
             where.append(" and (").append(notYetAnonymized()).append(")");
         }
         return where.toString();
+    }
+
+    /** {@code id > ? and id <= ? and }, each part only where the range has that bound. */
+    private static String bounds(String column, Range range) {
+        return (range.after() == null ? "" : column + " > ? and ") + (range.upTo() == null ? "" : column + " <= ? and ");
     }
 
     /** True while some anonymised column does not hold its replacement yet, so reruns skip done rows. */
@@ -59,15 +74,11 @@ final class PurgeStatements {
         return String.join(" or ", any);
     }
 
-    Binds batchBinds(SharedSessionContractImplementor session, Object first, Object last, Instant cutoff,
-            Instant now) {
-        Binds binds = new Binds()
-                .add(target.entity().getIdentifierMapping(), first, session)
-                .add(target.entity().getIdentifierMapping(), last, session)
+    Binds batchBinds(SharedSessionContractImplementor session, Range range, Instant cutoff, Instant now) {
+        Binds binds = bindBounds(new Binds(), range, session)
                 .add(target.markers().marker(), target.markers().markerValue(cutoff), session);
         for (Guard guard : target.guards()) {
-            binds.add(target.entity().getIdentifierMapping(), first, session)
-                    .add(target.entity().getIdentifierMapping(), last, session);
+            bindBounds(binds, range, session);
             if (guard.ignoresDueRows()) {
                 Instant guardCutoff = guard.retention().cutoff(now).orElseThrow();
                 binds.add(guard.markers().marker(), guard.markers().markerValue(guardCutoff), session);
@@ -81,29 +92,67 @@ final class PurgeStatements {
         return binds;
     }
 
+    private Binds bindBounds(Binds binds, Range range, SharedSessionContractImplementor session) {
+        if (range.after() != null) {
+            binds.add(target.entity().getIdentifierMapping(), range.after(), session);
+        }
+        if (range.upTo() != null) {
+            binds.add(target.entity().getIdentifierMapping(), range.upTo(), session);
+        }
+        return binds;
+    }
+
+    /**
+     * Selects, in id order, the ids of due rows (not yet anonymised, when anonymising) above an
+     * exclusive lower bound, if {@code after}; its parameters are {@link #dueParameters}. The caller
+     * limits the rows.
+     */
+    String selectDue(boolean after) {
+        String id = target.idColumn();
+        return "select " + id + " from " + target.table() + " where " + target.markerColumn() + " < ?"
+                + (after ? " and " + id + " > ?" : "")
+                + (target.anonymizes() ? " and (" + notYetAnonymized() + ")" : "")
+                + " order by " + id;
+    }
+
+    /** The parameter values of {@link #selectDue}, in order. */
+    List<Object> dueParameters(Instant cutoff, Object after) {
+        List<Object> values = new ArrayList<>();
+        values.add(target.markers().markerValue(cutoff));
+        if (after != null) {
+            values.add(after);
+        }
+        for (AnonymizedColumn column : target.anonymized()) {
+            if (column.replacement() != null) {
+                values.add(column.replacement());
+            }
+        }
+        return values;
+    }
+
     /** Selects the ids of the batch's rows, locking them unless only counting. */
-    String selectIds(boolean lock) {
-        return "select " + target.idColumn() + " from " + target.table() + " where " + batchRows()
+    String selectIds(Range range, boolean lock) {
+        return "select " + target.idColumn() + " from " + target.table() + " where " + batchRows(range)
                 + " order by " + target.idColumn() + (lock ? forUpdate : "");
     }
 
     /** Deletes the rows of one dependent table (collection, subclass, secondary) that belong to the batch. */
-    String deleteDependent(KeyedTable dependent) {
+    String deleteDependent(KeyedTable dependent, Range range) {
         return "delete from " + dependent.table() + " where " + dependent.column()
-                + " in (select " + target.idColumn() + " from " + target.table() + " where " + batchRows() + ")";
+                + " in (select " + target.idColumn() + " from " + target.table() + " where " + batchRows(range) + ")";
     }
 
-    String delete() {
-        return "delete from " + target.table() + " where " + batchRows();
+    String delete(Range range) {
+        return "delete from " + target.table() + " where " + batchRows(range);
     }
 
     /** Overwrites the anonymised columns; its binds are {@link #anonymizeBinds} followed by the batch's. */
-    String anonymize() {
+    String anonymize(Range range) {
         List<String> sets = new ArrayList<>();
         for (AnonymizedColumn column : target.anonymized()) {
             sets.add(column.column() + (column.replacement() == null ? " = null" : " = ?"));
         }
-        return "update " + target.table() + " set " + String.join(", ", sets) + " where " + batchRows();
+        return "update " + target.table() + " set " + String.join(", ", sets) + " where " + batchRows(range);
     }
 
     Binds anonymizeBinds(SharedSessionContractImplementor session) {

@@ -2,27 +2,27 @@ package dev.softdelete.hibernate.internal.purge;
 
 import dev.softdelete.hibernate.PurgeBatch;
 import dev.softdelete.hibernate.PurgeListener;
-import dev.softdelete.hibernate.SoftDeleteScope;
-import dev.softdelete.hibernate.SoftDeleteSession;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
+import dev.softdelete.hibernate.internal.purge.PurgeStatements.Range;
 import org.hibernate.HibernateException;
 import org.hibernate.PessimisticLockException;
 import org.hibernate.Session;
 import org.hibernate.Transaction;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.query.SelectionQuery;
+import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.List;
 
 /**
- * Purges one target in key-range batches: a short read selects the next ids past the last batch, then
- * one transaction locks the rows of that range that are still due, deletes (or anonymises) them with
- * their dependent rows, and commits. Instances running concurrently lock the same rows in the same
- * order, so one waits for the other and then finds nothing left: counts come from the statements.
+ * Purges one target in key-range batches: a short read finds the key that closes the next batch (or
+ * all its ids, when a listener or a dry run wants them), then one transaction deletes (or anonymises)
+ * the rows of that range that are still due, with their dependent rows, and commits. Instances
+ * running concurrently lock the same rows in the same order, so one waits for the other and then
+ * finds nothing left: counts come from the statements.
  */
 final class TargetPurge {
 
@@ -42,9 +42,12 @@ final class TargetPurge {
     private final int batchSize;
     private final boolean dryRun;
     private final PurgeListener listener;
+    private final boolean idsNeeded;
+    private final Class<?> idType;
     private int batches;
     private long rows;
 
+    /** @param listener the run's listener, or null when it has none */
     TargetPurge(SessionFactoryImplementor factory, PurgeTarget target, Instant now, int batchSize, boolean dryRun,
             PurgeListener listener) {
         this.factory = factory;
@@ -55,6 +58,9 @@ final class TargetPurge {
         this.batchSize = batchSize;
         this.dryRun = dryRun;
         this.listener = listener;
+        // the ids travel only to be handed out or counted; a plain run closes each batch by one key
+        this.idsNeeded = listener != null || dryRun || target.anonymizes();
+        this.idType = target.entity().getIdentifierMapping().getJavaType().getJavaTypeClass();
     }
 
     int batches() {
@@ -66,38 +72,57 @@ final class TargetPurge {
     }
 
     void run() {
-        Object last = null;
+        Object after = null;
         while (true) {
-            List<Object> selected = selectNext(last);
-            if (selected.isEmpty()) {
-                return;
-            }
             int number = batches + 1;
-            Object first = selected.get(0);
-            Object end = selected.get(selected.size() - 1);
+            List<Object> selected = null;
+            Range range;
+            boolean last;
+            if (idsNeeded) {
+                selected = selectDue(after, batchSize);
+                if (selected.isEmpty()) {
+                    return;
+                }
+                range = new Range(after, selected.get(selected.size() - 1));
+                last = selected.size() < batchSize;
+            }
+            else {
+                // only the key that closes the batch travels; none: fewer rows than a batch are left
+                List<Object> closing = selectDue(after, batchSize - 1, 1);
+                range = new Range(after, closing.isEmpty() ? null : closing.get(0));
+                last = closing.isEmpty();
+            }
+            String ids = selected == null ? range.describe() : "ids " + selected.get(0) + " to " + range.upTo();
             Outcome outcome;
             try {
-                listener.beforeBatch(batch(number, selected, selected.size()));
-                outcome = runWithRetry(first, end);
+                if (listener != null) {
+                    listener.beforeBatch(batch(number, selected, selected.size()));
+                }
+                outcome = runWithRetry(range);
             }
             catch (RuntimeException e) {
-                throw failure(number, first, end, "failed; nothing of this batch was changed", e);
+                throw failure(number, ids, "failed; nothing of this batch was changed", e);
+            }
+            if (selected == null && last && outcome.rows() == 0) {
+                return; // the rows after the last full batch: there were none
             }
             batches = number;
             rows += outcome.rows();
-            try {
-                listener.batchDone(batch(number, outcome.ids(), outcome.rows()));
-            }
-            catch (RuntimeException e) {
-                throw failure(number, first, end, "was committed, then its listener failed", e);
+            if (listener != null) {
+                try {
+                    listener.batchDone(batch(number, outcome.ids(), outcome.rows()));
+                }
+                catch (RuntimeException e) {
+                    throw failure(number, ids, "was committed, then its listener failed", e);
+                }
             }
             if (number % PROGRESS_EVERY == 0) {
                 LOG.debugf("Purge of %s: %d batches, %d rows so far", target.entity().getEntityName(), number, rows);
             }
-            if (selected.size() < batchSize) {
+            if (last) {
                 return;
             }
-            last = end;
+            after = range.upTo();
         }
     }
 
@@ -105,45 +130,33 @@ final class TargetPurge {
         return new PurgeBatch(target.entityClass(), number, ids, count, cutoff, target.anonymizes(), dryRun);
     }
 
-    private HibernateException failure(int number, Object first, Object last, String what, RuntimeException cause) {
+    private HibernateException failure(int number, String ids, String what, RuntimeException cause) {
         return new HibernateException("softdelete purge of " + target.entity().getEntityName() + ": batch " + number
-                + " (ids " + first + " to " + last + ", deleted before " + cutoff + ") " + what + ": "
+                + " (" + ids + ", deleted before " + cutoff + ") " + what + ": "
                 + cause.getMessage() + ". The " + (number - 1) + " batches before it (" + rows
                 + " rows) and the entities purged earlier are committed; fix the cause and run the purge again"
                 + " to continue", cause);
     }
 
-    /** The ids of the next batch, in id order, read in their own short transaction. */
-    private List<Object> selectNext(Object last) {
-        String id = target.entity().getIdentifierMapping().getAttributeName();
-        StringBuilder hql = new StringBuilder("select e.").append(id).append(" from ")
-                .append(target.entity().getEntityName()).append(" e where e.")
-                .append(target.markers().marker().getPartName()).append(" < :cutoff");
-        if (last != null) {
-            hql.append(" and e.").append(id).append(" > :last");
-        }
-        for (int i = 0; i < target.anonymized().size(); i++) {
-            AnonymizedColumn column = target.anonymized().get(i);
-            String path = "e." + column.attribute().getPartName();
-            hql.append(i == 0 ? " and (" : " or ").append(column.replacement() == null
-                    ? path + " is not null" : path + " is null or " + path + " <> :r" + i);
-        }
-        hql.append(target.anonymizes() ? ")" : "").append(" order by e.").append(id);
+    private List<Object> selectDue(Object after, int limit) {
+        return selectDue(after, 0, limit);
+    }
+
+    /**
+     * Ids of due rows above {@code after}, in id order, read in their own short transaction: native
+     * SQL, which no visibility rule rewrites and which Hibernate limits in the dialect's syntax.
+     */
+    private List<Object> selectDue(Object after, int skip, int limit) {
         try (Session session = factory.openSession()) {
             Transaction tx = session.beginTransaction();
-            try (SoftDeleteScope all = SoftDeleteSession.wrap(session).unfiltered()) {
-                SelectionQuery<Object> query = session.createSelectionQuery(hql.toString(), Object.class)
-                        .setParameter("cutoff", target.markers().markerValue(cutoff))
-                        .setMaxResults(batchSize);
-                if (last != null) {
-                    query.setParameter("last", last);
+            try {
+                NativeQuery<?> query = session.createNativeQuery(statements.selectDue(after != null), idType)
+                        .setFirstResult(skip).setMaxResults(limit);
+                List<Object> parameters = statements.dueParameters(cutoff, after);
+                for (int i = 0; i < parameters.size(); i++) {
+                    query.setParameter(i + 1, parameters.get(i));
                 }
-                for (int i = 0; i < target.anonymized().size(); i++) {
-                    if (target.anonymized().get(i).replacement() != null) {
-                        query.setParameter("r" + i, target.anonymized().get(i).replacement());
-                    }
-                }
-                return query.list();
+                return List.copyOf(query.list());
             }
             finally {
                 tx.rollback();
@@ -151,32 +164,44 @@ final class TargetPurge {
         }
     }
 
-    private Outcome runWithRetry(Object first, Object last) {
+    private Outcome runWithRetry(Range range) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return runBatch(first, last);
+                return runBatch(range);
             }
             catch (PessimisticLockException e) {
                 // another instance purging the same range, or a deadlock victim: the batch is idempotent
                 if (attempt == LOCK_ATTEMPTS) {
                     throw e;
                 }
-                LOG.debugf("Purge of %s: lock conflict on ids %s to %s, retrying (%s)",
-                        target.entity().getEntityName(), first, last, e.getMessage());
+                LOG.debugf("Purge of %s: lock conflict on %s, retrying (%s)",
+                        target.entity().getEntityName(), range.describe(), e.getMessage());
             }
         }
     }
 
-    private Outcome runBatch(Object first, Object last) {
+    /**
+     * One transaction. The rows are locked and their ids read first where something needs them: a
+     * listener, a dry run's count, or dependent rows to delete before them (so that a restore cannot
+     * slip in between). Otherwise the DELETE alone locks, re-checks and counts its rows.
+     */
+    private Outcome runBatch(Range range) {
         try (Session session = factory.openSession()) {
             SharedSessionContractImplementor jdbc = (SharedSessionContractImplementor) session;
             Transaction tx = session.beginTransaction();
             try {
-                List<Object> ids = Mutations.selectColumn(jdbc, statements.selectIds(!dryRun), binds(jdbc, first, last),
-                        target.entity().getIdentifierMapping().getSingleJdbcMapping());
-                long count = ids.size();
-                if (!dryRun && !ids.isEmpty()) {
-                    count = target.anonymizes() ? anonymize(jdbc, first, last) : delete(jdbc, first, last);
+                List<Object> ids = List.of();
+                long count;
+                if (idsNeeded || !target.dependents().isEmpty()) {
+                    ids = Mutations.selectColumn(jdbc, statements.selectIds(range, !dryRun), binds(jdbc, range),
+                            target.entity().getIdentifierMapping().getSingleJdbcMapping());
+                    count = ids.size();
+                    if (!dryRun && !ids.isEmpty()) {
+                        count = target.anonymizes() ? anonymize(jdbc, range) : delete(jdbc, range);
+                    }
+                }
+                else {
+                    count = delete(jdbc, range);
                 }
                 if (dryRun) {
                     tx.rollback();
@@ -184,7 +209,7 @@ final class TargetPurge {
                 else {
                     tx.commit();
                 }
-                LOG.tracef("Purge of %s: %d rows in ids %s to %s", target.entity().getEntityName(), count, first, last);
+                LOG.tracef("Purge of %s: %d rows in %s", target.entity().getEntityName(), count, range.describe());
                 return new Outcome(ids, count);
             }
             catch (RuntimeException e) {
@@ -196,19 +221,19 @@ final class TargetPurge {
         }
     }
 
-    private long delete(SharedSessionContractImplementor jdbc, Object first, Object last) {
+    private long delete(SharedSessionContractImplementor jdbc, Range range) {
         for (KeyedTable dependent : target.dependents()) {
-            Mutations.executeUpdate(jdbc, statements.deleteDependent(dependent), binds(jdbc, first, last));
+            Mutations.executeUpdate(jdbc, statements.deleteDependent(dependent, range), binds(jdbc, range));
         }
-        return Mutations.executeUpdate(jdbc, statements.delete(), binds(jdbc, first, last));
+        return Mutations.executeUpdate(jdbc, statements.delete(range), binds(jdbc, range));
     }
 
-    private long anonymize(SharedSessionContractImplementor jdbc, Object first, Object last) {
-        Binds binds = statements.anonymizeBinds(jdbc).addAll(binds(jdbc, first, last));
-        return Mutations.executeUpdate(jdbc, statements.anonymize(), binds);
+    private long anonymize(SharedSessionContractImplementor jdbc, Range range) {
+        Binds binds = statements.anonymizeBinds(jdbc).addAll(binds(jdbc, range));
+        return Mutations.executeUpdate(jdbc, statements.anonymize(range), binds);
     }
 
-    private Binds binds(SharedSessionContractImplementor jdbc, Object first, Object last) {
-        return statements.batchBinds(jdbc, first, last, cutoff, now);
+    private Binds binds(SharedSessionContractImplementor jdbc, Range range) {
+        return statements.batchBinds(jdbc, range, cutoff, now);
     }
 }
