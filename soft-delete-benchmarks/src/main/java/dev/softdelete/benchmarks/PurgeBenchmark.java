@@ -108,10 +108,30 @@ public class PurgeBenchmark {
     /** The library, as an application runs it: a new {@code Purger} per run, with the fixed clock. */
     @Benchmark
     public void purge_library(DueRows due, Batch batch) {
+        record(due, Purger.of(due.database.factory())
+                .clock(PurgeDatabase.CLOCK)
+                .batchSize(batch.batch)
+                .run());
+    }
+
+    /**
+     * The library with an audit listener, which makes it read (and lock) each batch's ids before the
+     * DELETE, to hand them to the listener: the cost of {@code PurgeBatch.ids()}.
+     */
+    @Benchmark
+    public void purge_libraryWithListener(DueRows due, Batch batch) {
+        long[] idsSeen = new long[1];
         PurgeReport report = Purger.of(due.database.factory())
                 .clock(PurgeDatabase.CLOCK)
                 .batchSize(batch.batch)
+                .listener(done -> idsSeen[0] += done.ids().size())
                 .run();
+        if (idsSeen[0] == report.totalRows()) {
+            record(due, report);
+        }
+    }
+
+    private static void record(DueRows due, PurgeReport report) {
         Map<Class<?>, Long> rows = report.rowsPerEntity();
         // an entity other than PurgeRecord in the report would be a wrong purge: leave purged at -1 then
         if (rows.keySet().equals(Set.of(PurgeRecord.class)) && report.totalRows() == rows.get(PurgeRecord.class)) {

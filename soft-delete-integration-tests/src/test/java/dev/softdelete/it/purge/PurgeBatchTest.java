@@ -169,7 +169,7 @@ class PurgeBatchTest {
 
         assertThatThrownBy(() -> purger().batchSize(2).run())
                 .isInstanceOf(HibernateException.class)
-                .hasMessageContaining("softdelete purge of " + PurgeItem.class.getName() + ": batch 3 (ids after 4 up to 6")
+                .hasMessageContaining("softdelete purge of " + PurgeItem.class.getName() + ": batch 3 (the 2 due ids after 4")
                 .hasMessageContaining("The 2 batches before it (4 rows)")
                 .hasMessageContaining("run the purge again");
 

@@ -16,6 +16,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Purges one target in key-range batches: a short read finds the key that closes the next batch (or
@@ -31,7 +32,7 @@ final class TargetPurge {
     private static final int PROGRESS_EVERY = 10;
 
     /** What one batch did. */
-    private record Outcome(List<Object> ids, long rows) {
+    private record Outcome(List<Object> ids, long rows, Range range) {
     }
 
     private final SessionFactoryImplementor factory;
@@ -44,6 +45,7 @@ final class TargetPurge {
     private final PurgeListener listener;
     private final boolean idsNeeded;
     private final Class<?> idType;
+    private Session session;
     private int batches;
     private long rows;
 
@@ -72,57 +74,57 @@ final class TargetPurge {
     }
 
     void run() {
-        Object after = null;
-        while (true) {
-            int number = batches + 1;
-            List<Object> selected = null;
-            Range range;
-            boolean last;
-            if (idsNeeded) {
-                selected = selectDue(after, batchSize);
-                if (selected.isEmpty()) {
-                    return;
+        try {
+            Object after = null;
+            while (true) {
+                int number = batches + 1;
+                List<Object> selected = null;
+                Range range = null;
+                if (idsNeeded) {
+                    Object from = after;
+                    selected = inTransaction(false, () -> selectDue(from, 0, batchSize));
+                    if (selected.isEmpty()) {
+                        return;
+                    }
+                    range = new Range(after, selected.get(selected.size() - 1));
                 }
-                range = new Range(after, selected.get(selected.size() - 1));
-                last = selected.size() < batchSize;
-            }
-            else {
-                // only the key that closes the batch travels; none: fewer rows than a batch are left
-                List<Object> closing = selectDue(after, batchSize - 1, 1);
-                range = new Range(after, closing.isEmpty() ? null : closing.get(0));
-                last = closing.isEmpty();
-            }
-            String ids = selected == null ? range.describe() : "ids " + selected.get(0) + " to " + range.upTo();
-            Outcome outcome;
-            try {
-                if (listener != null) {
-                    listener.beforeBatch(batch(number, selected, selected.size()));
-                }
-                outcome = runWithRetry(range);
-            }
-            catch (RuntimeException e) {
-                throw failure(number, ids, "failed; nothing of this batch was changed", e);
-            }
-            if (selected == null && last && outcome.rows() == 0) {
-                return; // the rows after the last full batch: there were none
-            }
-            batches = number;
-            rows += outcome.rows();
-            if (listener != null) {
+                String ids = selected != null ? "ids " + selected.get(0) + " to " + range.upTo()
+                        : after == null ? "the first " + batchSize + " due ids" : "the " + batchSize + " due ids after " + after;
+                Outcome outcome;
                 try {
-                    listener.batchDone(batch(number, outcome.ids(), outcome.rows()));
+                    if (listener != null) {
+                        listener.beforeBatch(batch(number, selected, selected.size()));
+                    }
+                    outcome = runWithRetry(after, range);
                 }
                 catch (RuntimeException e) {
-                    throw failure(number, ids, "was committed, then its listener failed", e);
+                    throw failure(number, ids, "failed; nothing of this batch was changed", e);
                 }
+                boolean last = selected != null ? selected.size() < batchSize : outcome.range().upTo() == null;
+                if (selected == null && last && outcome.rows() == 0) {
+                    return; // the rows after the last full batch: there were none
+                }
+                batches = number;
+                rows += outcome.rows();
+                if (listener != null) {
+                    try {
+                        listener.batchDone(batch(number, outcome.ids(), outcome.rows()));
+                    }
+                    catch (RuntimeException e) {
+                        throw failure(number, ids, "was committed, then its listener failed", e);
+                    }
+                }
+                if (number % PROGRESS_EVERY == 0) {
+                    LOG.debugf("Purge of %s: %d batches, %d rows so far", target.entity().getEntityName(), number, rows);
+                }
+                if (last) {
+                    return;
+                }
+                after = outcome.range().upTo();
             }
-            if (number % PROGRESS_EVERY == 0) {
-                LOG.debugf("Purge of %s: %d batches, %d rows so far", target.entity().getEntityName(), number, rows);
-            }
-            if (last) {
-                return;
-            }
-            after = range.upTo();
+        }
+        finally {
+            discardSession();
         }
     }
 
@@ -138,87 +140,110 @@ final class TargetPurge {
                 + " to continue", cause);
     }
 
-    private List<Object> selectDue(Object after, int limit) {
-        return selectDue(after, 0, limit);
+    /** One session for the whole target: a batch is a transaction, not a session. */
+    private Session session() {
+        if (session == null) {
+            session = factory.openSession();
+        }
+        return session;
     }
 
-    /**
-     * Ids of due rows above {@code after}, in id order, read in their own short transaction: native
-     * SQL, which no visibility rule rewrites and which Hibernate limits in the dialect's syntax.
-     */
-    private List<Object> selectDue(Object after, int skip, int limit) {
-        try (Session session = factory.openSession()) {
-            Transaction tx = session.beginTransaction();
-            try {
-                NativeQuery<?> query = session.createNativeQuery(statements.selectDue(after != null), idType)
-                        .setFirstResult(skip).setMaxResults(limit);
-                List<Object> parameters = statements.dueParameters(cutoff, after);
-                for (int i = 0; i < parameters.size(); i++) {
-                    query.setParameter(i + 1, parameters.get(i));
-                }
-                return List.copyOf(query.list());
-            }
-            finally {
-                tx.rollback();
-            }
+    /** After a failed statement Hibernate wants a session discarded; the next transaction opens another. */
+    private void discardSession() {
+        if (session != null) {
+            Session closing = session;
+            session = null;
+            closing.close();
         }
     }
 
-    private Outcome runWithRetry(Range range) {
+    private <T> T inTransaction(boolean commit, Supplier<T> work) {
+        Transaction tx = session().beginTransaction();
+        try {
+            T result = work.get();
+            if (commit) {
+                tx.commit();
+            }
+            else {
+                tx.rollback();
+            }
+            return result;
+        }
+        catch (RuntimeException e) {
+            try {
+                if (tx.isActive()) {
+                    tx.rollback();
+                }
+            }
+            catch (RuntimeException rollbackFailure) {
+                e.addSuppressed(rollbackFailure); // a lost connection fails the rollback too; the cause comes first
+            }
+            finally {
+                discardSession();
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Ids of due rows above {@code after}, in id order: native SQL, which no visibility rule rewrites
+     * and which Hibernate limits in the dialect's syntax.
+     */
+    private List<Object> selectDue(Object after, int skip, int limit) {
+        NativeQuery<?> query = session().createNativeQuery(statements.selectDue(after != null), idType)
+                .setFirstResult(skip).setMaxResults(limit);
+        List<Object> parameters = statements.dueParameters(cutoff, after);
+        for (int i = 0; i < parameters.size(); i++) {
+            query.setParameter(i + 1, parameters.get(i));
+        }
+        return List.copyOf(query.list());
+    }
+
+    private Outcome runWithRetry(Object after, Range range) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return runBatch(range);
+                return inTransaction(!dryRun, () -> runBatch(after, range));
             }
             catch (PessimisticLockException e) {
                 // another instance purging the same range, or a deadlock victim: the batch is idempotent
                 if (attempt == LOCK_ATTEMPTS) {
                     throw e;
                 }
-                LOG.debugf("Purge of %s: lock conflict on %s, retrying (%s)",
-                        target.entity().getEntityName(), range.describe(), e.getMessage());
+                LOG.debugf("Purge of %s: lock conflict after id %s, retrying (%s)",
+                        target.entity().getEntityName(), after, e.getMessage());
             }
         }
     }
 
     /**
-     * One transaction. The rows are locked and their ids read first where something needs them: a
-     * listener, a dry run's count, or dependent rows to delete before them (so that a restore cannot
-     * slip in between). Otherwise the DELETE alone locks, re-checks and counts its rows.
+     * The work of one batch's transaction. Without a range yet, it first reads the key that closes it
+     * (the batchSize-th due id; none when fewer are left, and the range runs to the end). The rows are
+     * locked and their ids read first where something needs them: a listener, a dry run's count, or
+     * dependent rows to delete before them (so that a restore cannot slip in between). Otherwise the
+     * DELETE alone locks, re-checks and counts its rows.
      */
-    private Outcome runBatch(Range range) {
-        try (Session session = factory.openSession()) {
-            SharedSessionContractImplementor jdbc = (SharedSessionContractImplementor) session;
-            Transaction tx = session.beginTransaction();
-            try {
-                List<Object> ids = List.of();
-                long count;
-                if (idsNeeded || !target.dependents().isEmpty()) {
-                    ids = Mutations.selectColumn(jdbc, statements.selectIds(range, !dryRun), binds(jdbc, range),
-                            target.entity().getIdentifierMapping().getSingleJdbcMapping());
-                    count = ids.size();
-                    if (!dryRun && !ids.isEmpty()) {
-                        count = target.anonymizes() ? anonymize(jdbc, range) : delete(jdbc, range);
-                    }
-                }
-                else {
-                    count = delete(jdbc, range);
-                }
-                if (dryRun) {
-                    tx.rollback();
-                }
-                else {
-                    tx.commit();
-                }
-                LOG.tracef("Purge of %s: %d rows in %s", target.entity().getEntityName(), count, range.describe());
-                return new Outcome(ids, count);
-            }
-            catch (RuntimeException e) {
-                if (tx.isActive()) {
-                    tx.rollback();
-                }
-                throw e;
+    private Outcome runBatch(Object after, Range known) {
+        Range range = known;
+        if (range == null) {
+            List<Object> closing = selectDue(after, batchSize - 1, 1);
+            range = new Range(after, closing.isEmpty() ? null : closing.get(0));
+        }
+        SharedSessionContractImplementor jdbc = (SharedSessionContractImplementor) session();
+        List<Object> ids = List.of();
+        long count;
+        if (idsNeeded || !target.dependents().isEmpty()) {
+            ids = Mutations.selectColumn(jdbc, statements.selectIds(range, !dryRun), binds(jdbc, range),
+                    target.entity().getIdentifierMapping().getSingleJdbcMapping());
+            count = ids.size();
+            if (!dryRun && !ids.isEmpty()) {
+                count = target.anonymizes() ? anonymize(jdbc, range) : delete(jdbc, range);
             }
         }
+        else {
+            count = delete(jdbc, range);
+        }
+        LOG.tracef("Purge of %s: %d rows in %s", target.entity().getEntityName(), count, range.describe());
+        return new Outcome(ids, count, range);
     }
 
     private long delete(SharedSessionContractImplementor jdbc, Range range) {
