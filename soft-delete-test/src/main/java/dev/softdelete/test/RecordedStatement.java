@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * three recorded statements.
  *
  * @param sql   the SQL text as sent to the driver
- * @param kind  its kind
+ * @param kind  its kind; a {@code WITH} statement with a data-modifying part ({@code with d as
+ *              (delete from t ... returning ...) select ...}) is of that part's kind
  * @param table the table it writes (insert, update, delete) or first reads (select), lower case and
  *              unquoted, or {@code null} when none could be read
  * @since 0.1.0
@@ -22,6 +23,10 @@ public record RecordedStatement(String sql, StatementKind kind, String table) {
     private static final Pattern DELETE_TABLE = Pattern.compile("^delete\\s+(?:from\\s+)?([^\\s(]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern INSERT_TABLE = Pattern.compile("^insert\\s+into\\s+([^\\s(]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern FROM_TABLE = Pattern.compile("\\sfrom\\s+([^\\s(,]+)", Pattern.CASE_INSENSITIVE);
+    // a data-modifying common table expression (PostgreSQL): with x as (delete from t ... returning ...) select ...
+    private static final Pattern CTE_DELETE = Pattern.compile("\\bdelete\\s+from\\s+([^\\s(]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CTE_UPDATE = Pattern.compile("\\bupdate\\s+([^\\s(]+)\\s+set\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern CTE_INSERT = Pattern.compile("\\binsert\\s+into\\s+([^\\s(]+)", Pattern.CASE_INSENSITIVE);
 
     /**
      * Classifies an SQL text.
@@ -40,6 +45,18 @@ public record RecordedStatement(String sql, StatementKind kind, String table) {
         }
         if (lower.startsWith("insert")) {
             return new RecordedStatement(sql, StatementKind.INSERT, tableOf(INSERT_TABLE, body));
+        }
+        if (lower.startsWith("with")) {
+            // the statement writes if one of its parts does; a hidden DELETE must count as one
+            if (CTE_DELETE.matcher(body).find()) {
+                return new RecordedStatement(sql, StatementKind.DELETE, tableOf(CTE_DELETE, body));
+            }
+            if (CTE_UPDATE.matcher(body).find()) {
+                return new RecordedStatement(sql, StatementKind.UPDATE, tableOf(CTE_UPDATE, body));
+            }
+            if (CTE_INSERT.matcher(body).find()) {
+                return new RecordedStatement(sql, StatementKind.INSERT, tableOf(CTE_INSERT, body));
+            }
         }
         if (lower.startsWith("select") || lower.startsWith("with") || lower.startsWith("(")) {
             return new RecordedStatement(sql, StatementKind.SELECT, tableOf(FROM_TABLE, body));
