@@ -82,7 +82,7 @@ public final class CascadeRunner {
                     sql.append(", ").append(child.reason().getSelectionExpression()).append(" = ?");
                     binds.add(child.reason(), request.reason(), session);
                 }
-                ChildVersions versions = ChildVersions.of(step.child(), session);
+                VersionBump versions = VersionBump.of(step.child(), session);
                 versions.appendTo(sql, binds, session);
                 sql.append(" where ").append(marked).append(" is null and ").append(ofParents);
                 int rows = Mutations.executeUpdate(session, sql.toString(), binds.addAll(parents.binds()));
@@ -116,7 +116,7 @@ public final class CascadeRunner {
                     sql.append(", ").append(child.reason().getSelectionExpression()).append(" = null");
                 }
                 Binds binds = new Binds();
-                ChildVersions versions = ChildVersions.of(step.child(), session);
+                VersionBump versions = VersionBump.of(step.child(), session);
                 versions.appendTo(sql, binds, session);
                 sql.append(" where ").append(child.marker().getSelectionExpression()).append(" = ? and ")
                         .append(ofParents);

@@ -33,7 +33,7 @@ final class ManagedChildren {
     }
 
     static void markDeleted(SharedSessionContractImplementor session, CascadeStep step, Object marker,
-            DeleteRequest request, ChildVersions versions) {
+            DeleteRequest request, VersionBump versions) {
         List<EntityEntry> live = managed(session, step, Objects::isNull);
         if (live.isEmpty()) {
             return;
@@ -52,7 +52,7 @@ final class ManagedChildren {
     }
 
     static void markRestored(SharedSessionContractImplementor session, CascadeStep step, Object marker,
-            ChildVersions versions) {
+            VersionBump versions) {
         List<EntityEntry> deleted = managed(session, step, marker::equals);
         if (deleted.isEmpty()) {
             return;

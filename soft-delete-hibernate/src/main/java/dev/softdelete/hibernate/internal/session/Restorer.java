@@ -5,6 +5,7 @@ import dev.softdelete.hibernate.internal.SoftDeletableType;
 import dev.softdelete.hibernate.internal.SoftDeleteService;
 import dev.softdelete.hibernate.internal.cascade.CascadeRunner;
 import dev.softdelete.hibernate.internal.cascade.CascadeStep;
+import dev.softdelete.hibernate.internal.cascade.VersionBump;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.schema.RestoreConflicts;
@@ -19,9 +20,8 @@ import java.util.List;
  * Restores one row, and what the same delete cascaded to: the children that carry the row's deletion
  * instant. Runs inside an unfiltered scope opened by the caller. A row whose parent (a row whose
  * REMOVE cascade reaches it) is still deleted is refused, or its parents are restored first on
- * request. The row itself is restored with a versioned HQL update, so Hibernate flushes what is
- * pending on the table first, bumps the version and evicts the second-level cache region; the
- * managed instance, if any, is refreshed.
+ * request. The session is flushed once first; the row itself is restored with an UPDATE that moves
+ * its version on and evicts its second-level cache entry; the managed instance, if any, is refreshed.
  */
 final class Restorer {
 
@@ -57,8 +57,7 @@ final class Restorer {
         if (marker != null) {
             // before any change: a unique key taken by a live row refuses the whole restore
             RestoreConflicts.check(session, service, persister, id, MarkerColumns.toInstant(marker));
-            int rows = session.createMutationQuery(hql(persister, type)).setParameter("id", id)
-                    .setParameter("marker", marker).executeUpdate();
+            int rows = restoreRow(persister, type, id, marker);
             if (rows > 0) {
                 new CascadeRunner(session, service).restore(persister, id, MarkerColumns.toInstant(marker));
                 restored = true;
@@ -111,19 +110,32 @@ final class Restorer {
         return markers.isEmpty() ? null : markers.get(0);
     }
 
-    private static String hql(EntityPersister persister, SoftDeletableType type) {
-        StringBuilder hql = new StringBuilder("update ");
-        if (persister.isVersioned()) {
-            hql.append("versioned ");
+    /**
+     * Clears the row's marker, actor and reason, if it still carries the marker read before, moving
+     * its version on. Plain SQL rather than an HQL update: inside the caller's unfiltered scope
+     * Hibernate would translate HQL anew on every call.
+     */
+    private int restoreRow(EntityPersister persister, SoftDeletableType type, Object id, Object marker) {
+        MarkerColumns columns = MarkerColumns.of(persister, type);
+        String markerColumn = columns.marker().getSelectionExpression();
+        StringBuilder sql = new StringBuilder("update ").append(columns.table()).append(" set ")
+                .append(markerColumn).append(" = null");
+        if (columns.actor() != null) {
+            sql.append(", ").append(columns.actor().getSelectionExpression()).append(" = null");
         }
-        hql.append(persister.getRootEntityName()).append(" e set e.").append(type.markerAttribute()).append(" = null");
-        if (type.deletedByAttribute() != null) {
-            hql.append(", e.").append(type.deletedByAttribute()).append(" = null");
+        if (columns.reason() != null) {
+            sql.append(", ").append(columns.reason().getSelectionExpression()).append(" = null");
         }
-        if (type.reasonAttribute() != null) {
-            hql.append(", e.").append(type.reasonAttribute()).append(" = null");
+        Binds binds = new Binds();
+        VersionBump.of(persister, session).appendTo(sql, binds, session);
+        sql.append(" where ").append(MarkerColumns.idRestriction(persister)).append(" and ").append(markerColumn)
+                .append(" = ?");
+        binds.add(persister.getIdentifierMapping(), id, session).add(columns.marker(), marker, session);
+        int rows = Mutations.executeUpdate(session, sql.toString(), binds);
+        if (rows > 0 && persister.canWriteToCache()) {
+            session.getFactory().getCache().evictEntityData(persister.getEntityName(), id);
         }
-        return hql.append(" where id(e) = :id and e.").append(type.markerAttribute()).append(" = :marker").toString();
+        return rows;
     }
 
     /** The ids of the rows of the type deleted at or after the instant. */

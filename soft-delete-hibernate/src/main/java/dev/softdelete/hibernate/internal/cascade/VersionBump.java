@@ -9,28 +9,28 @@ import org.hibernate.metamodel.mapping.EntityVersionMapping;
 import org.hibernate.persister.entity.EntityPersister;
 
 /**
- * Moves on the version of the rows a cascade marks or restores, as Hibernate does for an entity it
- * updates. Without it, a copy of a child read before the cascade in another session would pass its
- * optimistic check and write its old marker back; with it, that write fails as a stale update.
- * Numeric versions are incremented in SQL, row by row; other versions (timestamps) all get one new value.
+ * Moves on the version of the rows our own SQL marks or restores, as Hibernate does for an entity it
+ * updates. Without it, a copy of a row read before in another session would pass its optimistic
+ * check and write its old marker back; with it, that write fails as a stale update. Numeric versions
+ * are incremented in SQL, row by row; other versions (timestamps) all get one new value.
  */
-final class ChildVersions {
+public final class VersionBump {
 
     private final EntityVersionMapping version;
     private final Object nextValue;
 
-    private ChildVersions(EntityVersionMapping version, Object nextValue) {
+    private VersionBump(EntityVersionMapping version, Object nextValue) {
         this.version = version;
         this.nextValue = nextValue;
     }
 
-    /** For one statement of a cascade step; does nothing for an unversioned child. */
-    static ChildVersions of(EntityPersister child, SharedSessionContractImplementor session) {
+    /** For one statement; does nothing for an unversioned entity. */
+    public static VersionBump of(EntityPersister child, SharedSessionContractImplementor session) {
         EntityVersionMapping version = child.getVersionMapping();
         if (version == null || numeric(version)) {
-            return new ChildVersions(version, null);
+            return new VersionBump(version, null);
         }
-        return new ChildVersions(version, Versioning.seed(version, session));
+        return new VersionBump(version, Versioning.seed(version, session));
     }
 
     private static boolean numeric(EntityVersionMapping version) {
@@ -38,7 +38,7 @@ final class ChildVersions {
     }
 
     /** Appends {@code , version = ...} to a SET clause, and its bind if it has one. */
-    void appendTo(StringBuilder set, Binds binds, SharedSessionContractImplementor session) {
+    public void appendTo(StringBuilder set, Binds binds, SharedSessionContractImplementor session) {
         if (version == null) {
             return;
         }
