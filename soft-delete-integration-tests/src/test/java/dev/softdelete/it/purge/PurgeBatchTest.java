@@ -77,7 +77,7 @@ class PurgeBatchTest {
     }
 
     @Test
-    void withoutAListenerEachBatchIsOneKeyReadAndOneDelete() {
+    void withoutAListenerEachBatchIsOneDelete() {
         deletedItems(7);
 
         SqlRecorder sql = db.record(() -> {
@@ -86,8 +86,9 @@ class PurgeBatchTest {
             assertThat(report.rowsPerEntity()).containsEntry(PurgeItem.class, 7L);
         });
 
-        // the closing keys 2, 4 and 6, then none: the fourth range runs to the end
-        assertThat(sql.count(StatementKind.SELECT, "purge_item")).isEqualTo(4);
+        // two reads in all (the lowest and highest due id; the key closing the first batch), then the
+        // ranges (0, 2], (2, 4], (4, 6], (6, 7], each as wide as the last one's density asks
+        assertThat(sql.count(StatementKind.SELECT, "purge_item")).isEqualTo(2);
         assertThat(sql.count(StatementKind.DELETE, "purge_item")).isEqualTo(4);
         assertThat(db.countRows("purge_item")).isZero();
     }
@@ -101,6 +102,36 @@ class PurgeBatchTest {
         assertThat(report.batches()).isEqualTo(4);
         assertThat(report.rowsPerEntity()).containsEntry(PurgeItem.class, 8L);
         assertThat(db.countRows("purge_item")).isZero();
+    }
+
+    @Test
+    void withoutAListenerARangeThatWouldTakeMoreThanABatchIsRolledBackAndNarrowed() {
+        // due: 1, then 10..19; live: 5, 20. The first batch (ids up to 10) is sparse, so the next range
+        // is guessed wide, (10, 19]: 9 rows, more than a batch of 2
+        CLOCK.set(OLD);
+        db.inTransaction(s -> {
+            s.persist(new PurgeItem(1L));
+            for (long id = 10; id <= 19; id++) {
+                s.persist(new PurgeItem(id));
+            }
+        });
+        db.inTransaction(s -> s.createMutationQuery("delete from PurgeItem").executeUpdate());
+        CLOCK.set(NOW);
+        db.inTransaction(s -> {
+            s.persist(new PurgeItem(5L));
+            s.persist(new PurgeItem(20L));
+        });
+
+        SqlRecorder sql = db.record(() -> {
+            PurgeReport report = purger().batchSize(2).run();
+            assertThat(report.rowsPerEntity()).containsEntry(PurgeItem.class, 11L);
+            // committed batches never exceed 2 rows: (0, 10], (10, 12], (12, 14], (14, 16], (16, 18], (18, 19]
+            assertThat(report.batches()).isEqualTo(6);
+        });
+
+        // (10, 19] and (10, 14] were tried and rolled back
+        assertThat(sql.count(StatementKind.DELETE, "purge_item")).isEqualTo(8);
+        assertThat(itemIds()).containsExactly(5L, 20L);
     }
 
     @Test
@@ -169,7 +200,7 @@ class PurgeBatchTest {
 
         assertThatThrownBy(() -> purger().batchSize(2).run())
                 .isInstanceOf(HibernateException.class)
-                .hasMessageContaining("softdelete purge of " + PurgeItem.class.getName() + ": batch 3 (the 2 due ids after 4")
+                .hasMessageContaining("softdelete purge of " + PurgeItem.class.getName() + ": batch 3 (ids after 4 up to 6")
                 .hasMessageContaining("The 2 batches before it (4 rows)")
                 .hasMessageContaining("run the purge again");
 

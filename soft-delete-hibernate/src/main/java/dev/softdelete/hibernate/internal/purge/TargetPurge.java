@@ -45,6 +45,7 @@ final class TargetPurge {
     private final PurgeListener listener;
     private final boolean idsNeeded;
     private final Class<?> idType;
+    private final boolean byWidth;
     private Session session;
     private int batches;
     private long rows;
@@ -63,6 +64,7 @@ final class TargetPurge {
         // the ids travel only to be handed out or counted; a plain run closes each batch by one key
         this.idsNeeded = listener != null || dryRun || target.anonymizes();
         this.idType = target.entity().getIdentifierMapping().getJavaType().getJavaTypeClass();
+        this.byWidth = !idsNeeded && target.dependents().isEmpty() && (idType == Long.class || idType == Integer.class);
     }
 
     int batches() {
@@ -74,6 +76,15 @@ final class TargetPurge {
     }
 
     void run() {
+        if (byWidth) {
+            try {
+                runByWidth();
+            }
+            finally {
+                discardSession();
+            }
+            return;
+        }
         try {
             Object after = null;
             while (true) {
@@ -126,6 +137,73 @@ final class TargetPurge {
         finally {
             discardSession();
         }
+    }
+
+    /** A range's DELETE would have taken more than a batch: rolled back, to be retried narrower. */
+    private static final class RangeTooWide extends RuntimeException {
+
+        RangeTooWide() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The plain run (no listener, no dry run, no dependent rows) over an integral id. The first batch
+     * is closed by a key read; after that each range is as wide as the density of the last one says
+     * {@code batchSize} rows need, so a batch is one DELETE and a commit. A DELETE that would take
+     * more than {@code batchSize} rows is rolled back and retried on half the range. Every DELETE
+     * re-checks the cutoff, so a range never takes a row that is not due, however wide it is.
+     */
+    private void runByWidth() {
+        long[] bounds = inTransaction(false, this::dueIdBounds);
+        if (bounds == null) {
+            return;
+        }
+        long below = bounds[0] - 1;
+        long width = 0; // unknown until the first batch
+        while (below < bounds[1]) {
+            int number = batches + 1;
+            Range range = width == 0 ? null : new Range(id(below), id(below + Math.min(width, bounds[1] - below)));
+            Object after = below < bounds[0] ? null : id(below);
+            String ids = range == null ? "the first " + batchSize + " due ids" : range.describe();
+            Outcome outcome;
+            try {
+                outcome = runWithRetry(after, range);
+            }
+            catch (RangeTooWide e) {
+                width = Math.max(1, width / 2);
+                continue;
+            }
+            catch (RuntimeException e) {
+                throw failure(number, ids, "failed; nothing of this batch was changed", e);
+            }
+            long upTo = outcome.range().upTo() == null ? bounds[1] : ((Number) outcome.range().upTo()).longValue();
+            // the next range: as many ids as held batchSize * 0.9 rows in this one (twice as many if it held none)
+            double span = upTo - below;
+            width = Math.max(1, outcome.rows() == 0 ? (long) span * 2 : Math.round(span * batchSize * 0.9 / outcome.rows()));
+            below = upTo;
+            if (outcome.rows() > 0) {
+                batches = number;
+                rows += outcome.rows();
+                if (number % PROGRESS_EVERY == 0) {
+                    LOG.debugf("Purge of %s: %d batches, %d rows so far", target.entity().getEntityName(), number, rows);
+                }
+            }
+        }
+    }
+
+    /** The lowest and highest due id, or null when no row is due. */
+    private long[] dueIdBounds() {
+        String id = target.idColumn();
+        List<?> found = session().createNativeQuery("select min(" + id + "), max(" + id + ") from " + target.table()
+                + " where " + target.markerColumn() + " < ?", Object[].class)
+                .setParameter(1, target.markers().markerValue(cutoff)).list();
+        Object[] row = (Object[]) found.get(0);
+        return row[0] == null ? null : new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
+    }
+
+    private Object id(long value) {
+        return idType == Integer.class ? (Object) Math.toIntExact(value) : (Object) value;
     }
 
     private PurgeBatch batch(int number, List<Object> ids, long count) {
@@ -241,6 +319,9 @@ final class TargetPurge {
         }
         else {
             count = delete(jdbc, range);
+            if (byWidth && known != null && count > batchSize) {
+                throw new RangeTooWide();
+            }
         }
         LOG.tracef("Purge of %s: %d rows in %s", target.entity().getEntityName(), count, range.describe());
         return new Outcome(ids, count, range);
