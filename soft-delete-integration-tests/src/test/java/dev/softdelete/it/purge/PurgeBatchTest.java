@@ -106,32 +106,52 @@ class PurgeBatchTest {
 
     @Test
     void withoutAListenerARangeThatWouldTakeMoreThanABatchIsRolledBackAndNarrowed() {
-        // due: 1, then 10..19; live: 5, 20. The first batch (ids up to 10) is sparse, so the next range
-        // is guessed wide, (10, 19]: 9 rows, more than a batch of 2
+        // due: 2, 4, then 5..9; live: 1, 3. The first batch (ids up to 4) holds 2 due rows in 3 ids, so
+        // the next range is guessed 3 ids wide, (4, 7]: 3 rows, more than a batch of 2
         CLOCK.set(OLD);
         db.inTransaction(s -> {
-            s.persist(new PurgeItem(1L));
-            for (long id = 10; id <= 19; id++) {
+            for (long id : new long[] {2, 4, 5, 6, 7, 8, 9}) {
                 s.persist(new PurgeItem(id));
             }
         });
         db.inTransaction(s -> s.createMutationQuery("delete from PurgeItem").executeUpdate());
         CLOCK.set(NOW);
         db.inTransaction(s -> {
-            s.persist(new PurgeItem(5L));
-            s.persist(new PurgeItem(20L));
+            s.persist(new PurgeItem(1L));
+            s.persist(new PurgeItem(3L));
         });
 
         SqlRecorder sql = db.record(() -> {
             PurgeReport report = purger().batchSize(2).run();
-            assertThat(report.rowsPerEntity()).containsEntry(PurgeItem.class, 11L);
-            // committed batches never exceed 2 rows: (0, 10], (10, 12], (12, 14], (14, 16], (16, 18], (18, 19]
-            assertThat(report.batches()).isEqualTo(6);
+            assertThat(report.rowsPerEntity()).containsEntry(PurgeItem.class, 7L);
+            // committed batches never exceed 2 rows: (0, 4], (4, 5], (5, 7], (7, 9]
+            assertThat(report.batches()).isEqualTo(4);
         });
 
-        // (10, 19] and (10, 14] were tried and rolled back
-        assertThat(sql.count(StatementKind.DELETE, "purge_item")).isEqualTo(8);
-        assertThat(itemIds()).containsExactly(5L, 20L);
+        // (4, 7] was tried and rolled back
+        assertThat(sql.count(StatementKind.DELETE, "purge_item")).isEqualTo(5);
+        assertThat(itemIds()).containsExactly(1L, 3L);
+    }
+
+    @Test
+    void withoutAListenerSparseDueRowsAreBatchedByReadingEachClosingKey() {
+        // due: 1, 10, 20, 30, 40; a range guessed from (0, 10] would be 9 ids wide: more than 2 batches
+        CLOCK.set(OLD);
+        db.inTransaction(s -> {
+            for (long id : new long[] {1, 10, 20, 30, 40}) {
+                s.persist(new PurgeItem(id));
+            }
+        });
+        db.inTransaction(s -> s.createMutationQuery("delete from PurgeItem").executeUpdate());
+
+        SqlRecorder sql = db.record(() -> {
+            PurgeReport report = purger().batchSize(2).run();
+            assertThat(report.rowsPerEntity()).containsEntry(PurgeItem.class, 5L);
+            assertThat(report.batches()).isEqualTo(3);
+        });
+
+        assertThat(sql.count(StatementKind.DELETE, "purge_item")).isEqualTo(3);
+        assertThat(db.countRows("purge_item")).isZero();
     }
 
     @Test

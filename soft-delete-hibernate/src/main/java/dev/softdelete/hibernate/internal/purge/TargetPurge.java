@@ -150,9 +150,11 @@ final class TargetPurge {
     /**
      * The plain run (no listener, no dry run, no dependent rows) over an integral id. The first batch
      * is closed by a key read; after that each range is as wide as the density of the last one says
-     * {@code batchSize} rows need, so a batch is one DELETE and a commit. A DELETE that would take
-     * more than {@code batchSize} rows is rolled back and retried on half the range. Every DELETE
-     * re-checks the cutoff, so a range never takes a row that is not due, however wide it is.
+     * {@code batchSize} rows need, so a batch is one DELETE and a commit, unless that is more than
+     * twice {@code batchSize} ids (sparse due rows): then the next closing key is read again. A DELETE
+     * that would take more than {@code batchSize} rows (at most twice that, ids being unique) is rolled
+     * back and retried on half the range. Every DELETE re-checks the cutoff, so a range never takes a
+     * row that is not due, however wide it is.
      */
     private void runByWidth() {
         long[] bounds = inTransaction(false, this::dueIdBounds);
@@ -165,7 +167,8 @@ final class TargetPurge {
             int number = batches + 1;
             Range range = width == 0 ? null : new Range(id(below), id(below + Math.min(width, bounds[1] - below)));
             Object after = below < bounds[0] ? null : id(below);
-            String ids = range == null ? "the first " + batchSize + " due ids" : range.describe();
+            String ids = range != null ? range.describe()
+                    : after == null ? "the first " + batchSize + " due ids" : "the " + batchSize + " due ids after " + after;
             Outcome outcome;
             try {
                 outcome = runWithRetry(after, range);
@@ -178,9 +181,14 @@ final class TargetPurge {
                 throw failure(number, ids, "failed; nothing of this batch was changed", e);
             }
             long upTo = outcome.range().upTo() == null ? bounds[1] : ((Number) outcome.range().upTo()).longValue();
-            // the next range: as many ids as held batchSize * 0.9 rows in this one (twice as many if it held none)
+            // the next range: as many ids as held batchSize * 0.9 rows in this one (twice as many if it held
+            // none); wider than two batches of ids, a wrong guess could make a DELETE of that many rows to
+            // roll back, so the closing key is read instead
             double span = upTo - below;
             width = Math.max(1, outcome.rows() == 0 ? (long) span * 2 : Math.round(span * batchSize * 0.9 / outcome.rows()));
+            if (width > 2L * batchSize) {
+                width = 0;
+            }
             below = upTo;
             if (outcome.rows() > 0) {
                 batches = number;
