@@ -2,6 +2,7 @@ package dev.softdelete.hibernate.internal.cascade;
 
 import dev.softdelete.hibernate.internal.SoftDeleteService;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
+import dev.softdelete.hibernate.internal.jdbc.CacheCleanup;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.session.SessionState.DeleteRequest;
 import dev.softdelete.hibernate.internal.state.MarkerColumns;
@@ -188,8 +189,6 @@ public final class CascadeRunner {
     }
 
     private void evictCache(CascadeStep step) {
-        if (step.child().canWriteToCache()) {
-            session.getFactory().getCache().evictEntityData(step.child().getEntityName());
-        }
+        CacheCleanup.afterWriting(session, step.child());
     }
 }

@@ -45,7 +45,8 @@ final class PurgeStatements {
             String column = guard.key().column();
             where.append(" and ").append(id).append(" not in (select ").append(derived).append(".sd_key from (select distinct ")
                     .append(column).append(" as sd_key from ").append(guard.key().table()).append(" where ")
-                    .append(bounds(column, range)).append("1 = 1");
+                    // a NULL key would make NOT IN unknown for every row: nothing would be purged
+                    .append(bounds(column, range)).append(column).append(" is not null");
             if (guard.ignoresDueRows()) {
                 String marker = guard.markers().marker().getSelectionExpression();
                 where.append(" and (").append(marker).append(" is null or ").append(marker).append(" >= ?)");

@@ -76,66 +76,67 @@ final class TargetPurge {
     }
 
     void run() {
-        if (byWidth) {
-            try {
+        try {
+            if (byWidth) {
                 runByWidth();
             }
-            finally {
-                discardSession();
-            }
-            return;
-        }
-        try {
-            Object after = null;
-            while (true) {
-                int number = batches + 1;
-                List<Object> selected = null;
-                Range range = null;
-                if (idsNeeded) {
-                    Object from = after;
-                    selected = inTransaction(false, () -> selectDue(from, 0, batchSize));
-                    if (selected.isEmpty()) {
-                        return;
-                    }
-                    range = new Range(after, selected.get(selected.size() - 1));
-                }
-                String ids = selected != null ? "ids " + selected.get(0) + " to " + range.upTo()
-                        : after == null ? "the first " + batchSize + " due ids" : "the " + batchSize + " due ids after " + after;
-                Outcome outcome;
-                try {
-                    if (listener != null) {
-                        listener.beforeBatch(batch(number, selected, selected.size()));
-                    }
-                    outcome = runWithRetry(after, range);
-                }
-                catch (RuntimeException e) {
-                    throw failure(number, ids, "failed; nothing of this batch was changed", e);
-                }
-                boolean last = selected != null ? selected.size() < batchSize : outcome.range().upTo() == null;
-                if (selected == null && last && outcome.rows() == 0) {
-                    return; // the rows after the last full batch: there were none
-                }
-                batches = number;
-                rows += outcome.rows();
-                if (listener != null) {
-                    try {
-                        listener.batchDone(batch(number, outcome.ids(), outcome.rows()));
-                    }
-                    catch (RuntimeException e) {
-                        throw failure(number, ids, "was committed, then its listener failed", e);
-                    }
-                }
-                if (number % PROGRESS_EVERY == 0) {
-                    LOG.debugf("Purge of %s: %d batches, %d rows so far", target.entity().getEntityName(), number, rows);
-                }
-                if (last) {
-                    return;
-                }
-                after = outcome.range().upTo();
+            else {
+                runByKeys();
             }
         }
         finally {
             discardSession();
+        }
+    }
+
+    /** Each batch's range ends at a key read for it (with all its ids where they are needed). */
+    private void runByKeys() {
+        Object after = null;
+        while (true) {
+            int number = batches + 1;
+            List<Object> selected = null;
+            Range range = null;
+            if (idsNeeded) {
+                Object from = after;
+                selected = inTransaction(false, () -> selectDue(from, 0, batchSize));
+                if (selected.isEmpty()) {
+                    return;
+                }
+                range = new Range(after, selected.get(selected.size() - 1));
+            }
+            String ids = selected != null ? "ids " + selected.get(0) + " to " + range.upTo()
+                    : after == null ? "the first " + batchSize + " due ids" : "the " + batchSize + " due ids after " + after;
+            Outcome outcome;
+            try {
+                if (listener != null) {
+                    listener.beforeBatch(batch(number, selected, selected.size()));
+                }
+                outcome = runWithRetry(after, range);
+            }
+            catch (RuntimeException e) {
+                throw failure(number, ids, "failed; nothing of this batch was changed", e);
+            }
+            boolean last = selected != null ? selected.size() < batchSize : outcome.range().upTo() == null;
+            if (selected == null && last && outcome.rows() == 0) {
+                return; // the rows after the last full batch: there were none
+            }
+            batches = number;
+            rows += outcome.rows();
+            if (listener != null) {
+                try {
+                    listener.batchDone(batch(number, outcome.ids(), outcome.rows()));
+                }
+                catch (RuntimeException e) {
+                    throw failure(number, ids, "was committed, then its listener failed", e);
+                }
+            }
+            if (number % PROGRESS_EVERY == 0) {
+                LOG.debugf("Purge of %s: %d batches, %d rows so far", target.entity().getEntityName(), number, rows);
+            }
+            if (last) {
+                return;
+            }
+            after = outcome.range().upTo();
         }
     }
 
@@ -159,6 +160,11 @@ final class TargetPurge {
     private void runByWidth() {
         long[] bounds = inTransaction(false, this::dueIdBounds);
         if (bounds == null) {
+            return;
+        }
+        long spread = bounds[1] - bounds[0];
+        if (bounds[0] == Long.MIN_VALUE || spread < 0 || spread == Long.MAX_VALUE) {
+            runByKeys(); // ids so far apart that their differences overflow: no arithmetic on them
             return;
         }
         long below = bounds[0] - 1;

@@ -7,6 +7,7 @@ import dev.softdelete.hibernate.internal.cascade.CascadeRunner;
 import dev.softdelete.hibernate.internal.cascade.CascadeStep;
 import dev.softdelete.hibernate.internal.cascade.VersionBump;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
+import dev.softdelete.hibernate.internal.jdbc.CacheCleanup;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.schema.RestoreConflicts;
 import dev.softdelete.hibernate.internal.state.MarkerColumns;
@@ -21,7 +22,8 @@ import java.util.List;
  * instant. Runs inside an unfiltered scope opened by the caller. A row whose parent (a row whose
  * REMOVE cascade reaches it) is still deleted is refused, or its parents are restored first on
  * request. The session is flushed once first; the row itself is restored with an UPDATE that moves
- * its version on and evicts its second-level cache entry; the managed instance, if any, is refreshed.
+ * its version on, followed by the cache cleanup Hibernate does after a bulk statement; the managed
+ * instance, if any, is refreshed.
  */
 final class Restorer {
 
@@ -113,7 +115,8 @@ final class Restorer {
     /**
      * Clears the row's marker, actor and reason, if it still carries the marker read before, moving
      * its version on. Plain SQL rather than an HQL update: inside the caller's unfiltered scope
-     * Hibernate would translate HQL anew on every call.
+     * Hibernate would translate HQL anew on every call; the cache cleanup an HQL update would have
+     * scheduled is scheduled here.
      */
     private int restoreRow(EntityPersister persister, SoftDeletableType type, Object id, Object marker) {
         MarkerColumns columns = MarkerColumns.of(persister, type);
@@ -132,8 +135,8 @@ final class Restorer {
                 .append(" = ?");
         binds.add(persister.getIdentifierMapping(), id, session).add(columns.marker(), marker, session);
         int rows = Mutations.executeUpdate(session, sql.toString(), binds);
-        if (rows > 0 && persister.canWriteToCache()) {
-            session.getFactory().getCache().evictEntityData(persister.getEntityName(), id);
+        if (rows > 0) {
+            CacheCleanup.afterWriting(session, persister);
         }
         return rows;
     }
