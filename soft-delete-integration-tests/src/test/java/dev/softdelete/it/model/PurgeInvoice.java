@@ -2,6 +2,7 @@ package dev.softdelete.it.model;
 
 import dev.softdelete.Anonymize;
 import dev.softdelete.SoftDelete;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
@@ -22,6 +23,11 @@ public class PurgeInvoice {
     @Anonymize(replacement = "erased")
     private String email;
 
+    /** Stored through a converter, as encrypted personal data would be. */
+    @Anonymize(replacement = "erased")
+    @Convert(converter = ReversedText.class)
+    private String phone;
+
     private BigDecimal total;
 
     private Instant deletedAt;
@@ -33,6 +39,7 @@ public class PurgeInvoice {
         this.id = id;
         this.customerName = customerName;
         this.email = email;
+        this.phone = "+41 " + id;
         this.total = total;
     }
 

@@ -1,6 +1,7 @@
 package dev.softdelete.it.purge;
 
 import dev.softdelete.hibernate.PurgeBatch;
+import dev.softdelete.hibernate.PurgeListener;
 import dev.softdelete.hibernate.PurgeReport;
 import dev.softdelete.hibernate.Purger;
 import dev.softdelete.hibernate.SoftDeleteSettings;
@@ -65,6 +66,7 @@ class PurgeAnonymizeTest {
         Map<String, Object> row = db.row("purge_invoice", 1L);
         assertThat(row.get("customer_name")).isNull();
         assertThat(row.get("email")).isEqualTo("erased");
+        assertThat(row.get("phone")).isEqualTo("desare"); // "erased" as its converter stores it
         assertThat(new BigDecimal(row.get("total").toString())).isEqualByComparingTo("12.50");
         assertThat(Columns.instant(row.get("deleted_at"))).isEqualTo(OLD);
         assertThat(sql.count(StatementKind.DELETE)).isZero();
@@ -81,6 +83,27 @@ class PurgeAnonymizeTest {
                 .containsEntry("email", "mail2@example.com");
         assertThat(db.row("purge_invoice", 3L)).containsEntry("customer_name", "name 3")
                 .containsEntry("email", "mail3@example.com");
+    }
+
+    @Test
+    void aRerunDoesNotSelectRowsWhoseConvertedAttributeHoldsItsReplacement() {
+        invoices();
+        purger().run();
+        List<PurgeBatch> selected = new ArrayList<>();
+
+        PurgeReport second = purger().listener(new PurgeListener() {
+            @Override
+            public void batchDone(PurgeBatch batch) {
+            }
+
+            @Override
+            public void beforeBatch(PurgeBatch batch) {
+                selected.add(batch);
+            }
+        }).run();
+
+        assertThat(selected).isEmpty();
+        assertThat(second.batches()).isZero();
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.softdelete.hibernate.internal.purge;
 
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.JdbcMapping;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -116,16 +117,20 @@ final class PurgeStatements {
                 + " order by " + id;
     }
 
-    /** The parameter values of {@link #selectDue}, in order. */
-    List<Object> dueParameters(Instant cutoff, Object after) {
-        List<Object> values = new ArrayList<>();
-        values.add(target.markers().markerValue(cutoff));
+    /** A parameter of a native query, with the mapping its value is bound by (a converter included). */
+    record TypedValue(Object value, JdbcMapping type) {
+    }
+
+    /** The parameters of {@link #selectDue}, in order. */
+    List<TypedValue> dueParameters(Instant cutoff, Object after) {
+        List<TypedValue> values = new ArrayList<>();
+        values.add(new TypedValue(target.markers().markerValue(cutoff), target.markers().marker().getJdbcMapping()));
         if (after != null) {
-            values.add(after);
+            values.add(new TypedValue(after, target.entity().getIdentifierMapping().getSingleJdbcMapping()));
         }
         for (AnonymizedColumn column : target.anonymized()) {
             if (column.replacement() != null) {
-                values.add(column.replacement());
+                values.add(new TypedValue(column.replacement(), column.attribute().getJdbcMapping()));
             }
         }
         return values;

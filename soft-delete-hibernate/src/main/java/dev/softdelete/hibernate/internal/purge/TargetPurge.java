@@ -5,6 +5,8 @@ import dev.softdelete.hibernate.PurgeListener;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.purge.PurgeStatements.Range;
+import dev.softdelete.hibernate.internal.purge.PurgeStatements.TypedValue;
+import jakarta.persistence.metamodel.Type;
 import org.hibernate.HibernateException;
 import org.hibernate.PessimisticLockException;
 import org.hibernate.Session;
@@ -209,9 +211,10 @@ final class TargetPurge {
     /** The lowest and highest due id, or null when no row is due. */
     private long[] dueIdBounds() {
         String id = target.idColumn();
-        List<?> found = session().createNativeQuery("select min(" + id + "), max(" + id + ") from " + target.table()
-                + " where " + target.markerColumn() + " < ?", Object[].class)
-                .setParameter(1, target.markers().markerValue(cutoff)).list();
+        NativeQuery<Object[]> query = session().createNativeQuery("select min(" + id + "), max(" + id + ") from "
+                + target.table() + " where " + target.markerColumn() + " < ?", Object[].class);
+        bind(query, 1, statements.dueParameters(cutoff, null).get(0));
+        List<?> found = query.list();
         Object[] row = (Object[]) found.get(0);
         return row[0] == null ? null : new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue()};
     }
@@ -284,11 +287,25 @@ final class TargetPurge {
     private List<Object> selectDue(Object after, int skip, int limit) {
         NativeQuery<?> query = session().createNativeQuery(statements.selectDue(after != null), idType)
                 .setFirstResult(skip).setMaxResults(limit);
-        List<Object> parameters = statements.dueParameters(cutoff, after);
+        List<TypedValue> parameters = statements.dueParameters(cutoff, after);
         for (int i = 0; i < parameters.size(); i++) {
-            query.setParameter(i + 1, parameters.get(i));
+            bind(query, i + 1, parameters.get(i));
         }
         return List.copyOf(query.list());
+    }
+
+    /**
+     * Binds by the attribute's own mapping, so that a converted value (say, an encrypted column)
+     * compares as stored, as in the typed statements of the batch.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void bind(NativeQuery<?> query, int position, TypedValue parameter) {
+        if (parameter.type() instanceof Type type) {
+            query.setParameter(position, parameter.value(), type);
+        }
+        else {
+            query.setParameter(position, parameter.value());
+        }
     }
 
     private Outcome runWithRetry(Object after, Range range) {
