@@ -109,13 +109,7 @@ public final class CascadeRunner {
                 Object marker = child.markerValue(instant);
                 String ofParents = childrenOf(step, parents);
                 StringBuilder sql = new StringBuilder("update ").append(child.table()).append(" set ")
-                        .append(child.marker().getSelectionExpression()).append(" = null");
-                if (child.actor() != null) {
-                    sql.append(", ").append(child.actor().getSelectionExpression()).append(" = null");
-                }
-                if (child.reason() != null) {
-                    sql.append(", ").append(child.reason().getSelectionExpression()).append(" = null");
-                }
+                        .append(child.cleared());
                 Binds binds = new Binds();
                 VersionBump versions = VersionBump.of(step.child(), session);
                 versions.appendTo(sql, binds, session);

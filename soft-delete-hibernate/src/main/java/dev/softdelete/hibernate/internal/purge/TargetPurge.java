@@ -106,8 +106,7 @@ final class TargetPurge {
                 }
                 range = new Range(after, selected.get(selected.size() - 1));
             }
-            String ids = selected != null ? "ids " + selected.get(0) + " to " + range.upTo()
-                    : after == null ? "the first " + batchSize + " due ids" : "the " + batchSize + " due ids after " + after;
+            String ids = selected != null ? "ids " + selected.get(0) + " to " + range.upTo() : nextDueIds(after);
             Outcome outcome;
             try {
                 if (listener != null) {
@@ -122,8 +121,7 @@ final class TargetPurge {
             if (selected == null && last && outcome.rows() == 0) {
                 return; // the rows after the last full batch: there were none
             }
-            batches = number;
-            rows += outcome.rows();
+            counted(number, outcome.rows());
             if (listener != null) {
                 try {
                     listener.batchDone(batch(number, outcome.ids(), outcome.rows()));
@@ -132,13 +130,23 @@ final class TargetPurge {
                     throw failure(number, ids, "was committed, then its listener failed", e);
                 }
             }
-            if (number % PROGRESS_EVERY == 0) {
-                LOG.debugf("Purge of %s: %d batches, %d rows so far", target.entity().getEntityName(), number, rows);
-            }
             if (last) {
                 return;
             }
             after = outcome.range().upTo();
+        }
+    }
+
+    /** A batch whose range ends at a key not read yet, for messages. */
+    private String nextDueIds(Object after) {
+        return after == null ? "the first " + batchSize + " due ids" : "the " + batchSize + " due ids after " + after;
+    }
+
+    private void counted(int number, long deleted) {
+        batches = number;
+        rows += deleted;
+        if (number % PROGRESS_EVERY == 0) {
+            LOG.debugf("Purge of %s: %d batches, %d rows so far", target.entity().getEntityName(), number, rows);
         }
     }
 
@@ -175,8 +183,7 @@ final class TargetPurge {
             int number = batches + 1;
             Range range = width == 0 ? null : new Range(id(below), id(below + Math.min(width, bounds[1] - below)));
             Object after = below < bounds[0] ? null : id(below);
-            String ids = range != null ? range.describe()
-                    : after == null ? "the first " + batchSize + " due ids" : "the " + batchSize + " due ids after " + after;
+            String ids = range != null ? range.describe() : nextDueIds(after);
             Outcome outcome;
             try {
                 outcome = runWithRetry(after, range);
@@ -199,11 +206,7 @@ final class TargetPurge {
             }
             below = upTo;
             if (outcome.rows() > 0) {
-                batches = number;
-                rows += outcome.rows();
-                if (number % PROGRESS_EVERY == 0) {
-                    LOG.debugf("Purge of %s: %d batches, %d rows so far", target.entity().getEntityName(), number, rows);
-                }
+                counted(number, outcome.rows());
             }
         }
     }

@@ -121,14 +121,7 @@ final class Restorer {
     private int restoreRow(EntityPersister persister, SoftDeletableType type, Object id, Object marker) {
         MarkerColumns columns = MarkerColumns.of(persister, type);
         String markerColumn = columns.marker().getSelectionExpression();
-        StringBuilder sql = new StringBuilder("update ").append(columns.table()).append(" set ")
-                .append(markerColumn).append(" = null");
-        if (columns.actor() != null) {
-            sql.append(", ").append(columns.actor().getSelectionExpression()).append(" = null");
-        }
-        if (columns.reason() != null) {
-            sql.append(", ").append(columns.reason().getSelectionExpression()).append(" = null");
-        }
+        StringBuilder sql = new StringBuilder("update ").append(columns.table()).append(" set ").append(columns.cleared());
         Binds binds = new Binds();
         VersionBump.of(persister, session).appendTo(sql, binds, session);
         sql.append(" where ").append(MarkerColumns.idRestriction(persister)).append(" and ").append(markerColumn)

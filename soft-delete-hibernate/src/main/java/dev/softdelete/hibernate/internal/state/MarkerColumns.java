@@ -99,6 +99,18 @@ public final class MarkerColumns {
         return table;
     }
 
+    /** {@code marker = null[, actor = null][, reason = null]}: the SET clause of a restore. */
+    public String cleared() {
+        StringBuilder set = new StringBuilder(marker.getSelectionExpression()).append(" = null");
+        if (actor != null) {
+            set.append(", ").append(actor.getSelectionExpression()).append(" = null");
+        }
+        if (reason != null) {
+            set.append(", ").append(reason.getSelectionExpression()).append(" = null");
+        }
+        return set.toString();
+    }
+
     public BasicValuedModelPart marker() {
         return marker;
     }
