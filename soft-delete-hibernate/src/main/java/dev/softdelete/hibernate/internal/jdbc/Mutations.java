@@ -38,16 +38,30 @@ public final class Mutations {
     /** Runs a query returning one column, read as the domain values of the given JDBC mapping. */
     public static List<Object> selectColumn(SharedSessionContractImplementor session, String sql, Binds binds,
             JdbcMapping column) {
+        List<Object> values = new ArrayList<>();
+        for (Object[] row : selectRows(session, sql, binds, column)) {
+            values.add(row[0]);
+        }
+        return values;
+    }
+
+    /** Runs a query returning the given columns, each read as the domain values of its JDBC mapping. */
+    public static List<Object[]> selectRows(SharedSessionContractImplementor session, String sql, Binds binds,
+            JdbcMapping... columns) {
         JdbcCoordinator jdbc = session.getJdbcCoordinator();
         PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(sql);
         try {
             bind(statement, binds, session);
             ResultSet resultSet = jdbc.getResultSetReturn().extract(statement, sql);
-            List<Object> values = new ArrayList<>();
+            List<Object[]> rows = new ArrayList<>();
             while (resultSet.next()) {
-                values.add(column.convertToDomainValue(column.getJdbcValueExtractor().extract(resultSet, 1, session)));
+                Object[] row = new Object[columns.length];
+                for (int i = 0; i < columns.length; i++) {
+                    row[i] = read(resultSet, i + 1, columns[i], session);
+                }
+                rows.add(row);
             }
-            return values;
+            return rows;
         }
         catch (SQLException e) {
             throw session.getJdbcServices().getSqlExceptionHelper().convert(e, "could not read soft-delete state", sql);
@@ -56,6 +70,11 @@ public final class Mutations {
             jdbc.getLogicalConnection().getResourceRegistry().release(statement);
             jdbc.afterStatementExecution();
         }
+    }
+
+    private static Object read(ResultSet resultSet, int position, JdbcMapping column,
+            SharedSessionContractImplementor session) throws SQLException {
+        return column.convertToDomainValue(column.getJdbcValueExtractor().extract(resultSet, position, session));
     }
 
     private static void bind(PreparedStatement statement, Binds binds, SharedSessionContractImplementor session) {

@@ -10,6 +10,7 @@ import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.CacheCleanup;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.schema.RestoreConflicts;
+import dev.softdelete.hibernate.internal.session.RestoreLocks.DeletedParent;
 import dev.softdelete.hibernate.internal.state.MarkerColumns;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
@@ -21,7 +22,8 @@ import java.util.List;
  * Restores one row, and what the same delete cascaded to: the children that carry the row's deletion
  * instant. Runs inside an unfiltered scope opened by the caller. A row whose parent (a row whose
  * REMOVE cascade reaches it) is still deleted is refused, or its parents are restored first on
- * request. The session is flushed once first; the row itself is restored with an UPDATE that moves
+ * request. The session is flushed once first; the parents and the row are locked before anything
+ * is written ({@link RestoreLocks}); the row itself is restored with an UPDATE that moves
  * its version on, followed by the cache cleanup Hibernate does after a bulk statement; the managed
  * instance, if any, is refreshed.
  */
@@ -32,10 +34,12 @@ final class Restorer {
     private final SessionImplementor session;
     private final SoftDeleteService service;
     private final boolean withParents;
+    private final RestoreLocks locks;
 
     Restorer(SessionImplementor session, SoftDeleteService service, RestoreOption... options) {
         this.session = session;
         this.service = service;
+        this.locks = new RestoreLocks(session, service);
         this.withParents = List.of(options).contains(RestoreOption.WITH_PARENTS);
     }
 
@@ -47,13 +51,15 @@ final class Restorer {
 
     private boolean restore(EntityPersister persister, Object id, int depth) {
         SoftDeletableType type = service.typeOf(persister.getEntityName());
-        Object marker = markerOf(persister, type, id);
+        MarkerColumns columns = MarkerColumns.of(persister, type);
+        List<DeletedParent> deletedParents = locks.lockParents(persister, id);
+        Object marker = locks.lockMarker(persister, columns, id);
         if (marker == null) {
-            return false;
+            return false; // live (perhaps restored meanwhile by another session), or gone
         }
-        if (restoreDeletedParents(persister, id, depth)) {
+        if (restoreDeletedParents(persister, id, deletedParents, depth)) {
             // a parent restored just now may have brought this row back with its own cascade
-            marker = markerOf(persister, type, id);
+            marker = locks.lockMarker(persister, columns, id);
         }
         boolean restored = marker == null;
         if (marker != null) {
@@ -73,43 +79,24 @@ final class Restorer {
     }
 
     /** Refuses, or restores first, the deleted parents of the row; true if it restored one. */
-    private boolean restoreDeletedParents(EntityPersister persister, Object id, int depth) {
+    private boolean restoreDeletedParents(EntityPersister persister, Object id, List<DeletedParent> deletedParents,
+            int depth) {
         boolean restoredAny = false;
-        for (CascadeStep step : service.cascadePlans().parentStepsOf(persister, service)) {
-            EntityPersister parent = step.owner();
-            MarkerColumns parentColumns = MarkerColumns.of(parent, service.typeOf(parent.getEntityName()));
-            String parentId = MarkerColumns.idColumn(parent);
-            String sql = "select " + parentId + " from " + parentColumns.table() + " where "
-                    + parentColumns.marker().getSelectionExpression() + " is not null and " + parentId
-                    + " in (select " + step.parentColumn() + " from " + step.linkTable() + " where "
-                    + step.childColumn() + " = ?)";
-            List<Object> deletedParents = Mutations.selectColumn(session, sql,
-                    new Binds().add(persister.getIdentifierMapping(), id, session),
-                    parent.getIdentifierMapping().getSingleJdbcMapping());
-            for (Object parentIdValue : deletedParents) {
-                if (!withParents) {
-                    throw new IllegalStateException("softdelete: cannot restore " + persister.getEntityName() + "#" + id
-                            + ": its parent " + parent.getEntityName() + "#" + parentIdValue + " (through "
-                            + step.attribute() + ") is still deleted; restore the parent first, or pass"
-                            + " RestoreOption.WITH_PARENTS. Nothing was changed.");
-                }
-                if (depth >= MAX_PARENT_DEPTH) {
-                    throw new IllegalStateException("softdelete: the parents of " + persister.getEntityName() + "#" + id
-                            + " are more than " + MAX_PARENT_DEPTH + " levels deep; check for a cycle");
-                }
-                restoredAny |= restore(parent, parentIdValue, depth + 1);
+        for (DeletedParent deleted : deletedParents) {
+            CascadeStep step = deleted.step();
+            if (!withParents) {
+                throw new IllegalStateException("softdelete: cannot restore " + persister.getEntityName() + "#" + id
+                        + ": its parent " + step.owner().getEntityName() + "#" + deleted.id() + " (through "
+                        + step.attribute() + ") is still deleted; restore the parent first, or pass"
+                        + " RestoreOption.WITH_PARENTS. Nothing was changed.");
             }
+            if (depth >= MAX_PARENT_DEPTH) {
+                throw new IllegalStateException("softdelete: the parents of " + persister.getEntityName() + "#" + id
+                        + " are more than " + MAX_PARENT_DEPTH + " levels deep; check for a cycle");
+            }
+            restoredAny |= restore(step.owner(), deleted.id(), depth + 1);
         }
         return restoredAny;
-    }
-
-    private Object markerOf(EntityPersister persister, SoftDeletableType type, Object id) {
-        MarkerColumns columns = MarkerColumns.of(persister, type);
-        String sql = "select " + columns.marker().getSelectionExpression() + " from " + columns.table()
-                + " where " + MarkerColumns.idRestriction(persister);
-        List<Object> markers = Mutations.selectColumn(session, sql,
-                new Binds().add(persister.getIdentifierMapping(), id, session), columns.marker().getJdbcMapping());
-        return markers.isEmpty() ? null : markers.get(0);
     }
 
     /**
