@@ -102,8 +102,8 @@ public interface SoftDeleteSession extends Session {
 
     /**
      * Makes a deleted entity live again: clears its marker, actor and reason, and those of the rows
-     * that the same delete cascaded to (the children that carry its deletion instant). Children
-     * deleted before, on their own, stay deleted. A managed instance is refreshed to show the
+     * that the same delete cascaded to (the children that carry its delete operation id). Children
+     * deleted by another operation, before or at the same instant, stay deleted. A managed instance is refreshed to show the
      * restored state.
      *
      * @param entity  the entity to restore, managed or detached

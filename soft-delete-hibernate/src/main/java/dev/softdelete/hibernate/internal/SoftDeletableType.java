@@ -10,11 +10,20 @@ import dev.softdelete.RetentionPolicy;
  * @param deletedByAttribute the attribute holding the actor, or {@code null}
  * @param reasonAttribute    the attribute holding the reason, or {@code null}
  * @param retention          the entity's own retention, or {@code null} for the configured default
+ * @param operationColumn    the column holding the id of the delete operation that marked a row (rendered
+ *                           for the dialect), or {@code null} until bootstrap has added it
  */
 public record SoftDeletableType(
         String rootEntityName,
         String markerAttribute,
         String deletedByAttribute,
         String reasonAttribute,
-        RetentionPolicy retention) {
+        RetentionPolicy retention,
+        String operationColumn) {
+
+    /** This type, with the operation column bootstrap added to its table. */
+    public SoftDeletableType withOperationColumn(String column) {
+        return new SoftDeletableType(rootEntityName, markerAttribute, deletedByAttribute, reasonAttribute, retention,
+                column);
+    }
 }

@@ -145,6 +145,20 @@ public final class TestSessionFactory implements BeforeAllCallback, AfterEachCal
         }
     }
 
+    /** Changes rows straight in the table, below Hibernate (as a migration or another application would). */
+    public int update(String sqlText, Object... parameters) {
+        try (Connection connection = rawDataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sqlText)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        }
+        catch (SQLException e) {
+            throw new IllegalStateException("could not run " + sqlText, e);
+        }
+    }
+
     /** One row by id, read from the table; null if there is none. */
     public Map<String, Object> row(String table, Object id) {
         List<Map<String, Object>> rows = rows("select * from " + table + " where id = ?", id);

@@ -76,7 +76,7 @@ final class SoftDeleteAnnotationReader {
         String reason = optionalStringAttribute(root, annotation.reason(), "reason", "reason");
         RetentionPolicy retention = retention(entity, annotation.retain());
         return problems.size() == before
-                ? new SoftDeletableType(entity, annotation.attribute(), actor, reason, retention)
+                ? new SoftDeletableType(entity, annotation.attribute(), actor, reason, retention, null)
                 : null;
     }
 

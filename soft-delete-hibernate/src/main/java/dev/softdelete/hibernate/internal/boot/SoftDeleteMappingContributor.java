@@ -51,7 +51,7 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
             LOG.debug("softdelete.enabled is false: @SoftDelete entities are mapped as plain entities");
             return;
         }
-        Map<String, SoftDeletableType> roots = readRoots(metadata, service);
+        Map<String, SoftDeletableType> roots = readRoots(metadata, service, buildingContext);
         defineMarkerFilters(metadata);
         for (PersistentClass entity : metadata.getEntityBindings()) {
             SoftDeletableType type = roots.get(entity.getRootClass().getEntityName());
@@ -69,7 +69,8 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
         new LiveUniqueBinder(buildingContext, service.uniqueKeys()).bind(roots, contributions::contributeAuxiliaryDatabaseObject);
     }
 
-    private Map<String, SoftDeletableType> readRoots(InFlightMetadataCollector metadata, SoftDeleteService service) {
+    private Map<String, SoftDeletableType> readRoots(InFlightMetadataCollector metadata, SoftDeleteService service,
+            MetadataBuildingContext buildingContext) {
         List<String> problems = new ArrayList<>();
         SoftDeleteAnnotationReader reader = new SoftDeleteAnnotationReader(problems);
         Map<String, SoftDeletableType> roots = new HashMap<>();
@@ -85,10 +86,11 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
             }
         }
         new CascadePlanner(metadata, roots, service.toHardEntity(), problems).plan(service);
+        Map<String, SoftDeletableType> bound = new OperationColumnBinder(metadata, buildingContext).bind(roots, problems);
         if (!problems.isEmpty()) {
             throw new SoftDeleteMappingException(problems);
         }
-        return roots;
+        return bound;
     }
 
     private static void defineMarkerFilters(InFlightMetadataCollector metadata) {

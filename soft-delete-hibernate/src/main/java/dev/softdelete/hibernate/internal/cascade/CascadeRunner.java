@@ -5,6 +5,7 @@ import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.CacheCleanup;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.session.SessionState.DeleteRequest;
+import dev.softdelete.hibernate.internal.state.DeletionKey;
 import dev.softdelete.hibernate.internal.state.MarkerColumns;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
@@ -20,9 +21,9 @@ import java.util.Set;
 /**
  * Soft-deletes, or restores, the rows that a root's REMOVE cascades reach: one UPDATE per association
  * and level, whatever the number of rows, without loading a child. Each level selects the next one in
- * SQL, so the statement count grows with the depth of the graph only. A restore brings back the
- * children that carry the root's deletion instant, so children deleted before, on their own, stay
- * deleted.
+ * SQL, so the statement count grows with the depth of the graph only. A delete writes the root's
+ * operation id on every row it marks; a restore brings back the children that carry it, so children
+ * deleted by another operation, before or in the same instant, stay deleted.
  */
 public final class CascadeRunner {
 
@@ -49,16 +50,12 @@ public final class CascadeRunner {
         softDelete(rootLevel(root, rootId), instant, request);
     }
 
-    /**
-     * Cascades from every row of the type that carries the instant: the rows a bulk delete marked.
-     * Rows another operation marked in the same microsecond are cascaded from too, which their own
-     * delete would have done anyway.
-     */
+    /** Cascades from every row of the type that carries the request's operation: the rows a bulk delete marked. */
     public void softDeleteFromMarked(EntityPersister type, Instant instant, DeleteRequest request) {
         MarkerColumns columns = MarkerColumns.of(type, service.typeOf(type.getEntityName()));
         String ids = "select " + MarkerColumns.idColumn(type) + " as sd_id from " + columns.table() + " where "
-                + columns.marker().getSelectionExpression() + " = ?";
-        softDelete(new Level(type, ids, new Binds().add(columns.marker(), columns.markerValue(instant), session),
+                + columns.operation() + " = ?";
+        softDelete(new Level(type, ids, new Binds().add(columns.operationType(), request.operation()),
                 Set.of(columns.table()), 0), instant, request);
     }
 
@@ -73,8 +70,9 @@ public final class CascadeRunner {
                 String marked = child.marker().getSelectionExpression();
                 String ofParents = childrenOf(step, parents);
                 StringBuilder sql = new StringBuilder("update ").append(child.table()).append(" set ")
-                        .append(marked).append(" = ?");
-                Binds binds = new Binds().add(child.marker(), marker, session);
+                        .append(marked).append(" = ?, ").append(child.operation()).append(" = ?");
+                Binds binds = new Binds().add(child.marker(), marker, session)
+                        .add(child.operationType(), request.operation());
                 if (child.actor() != null) {
                     sql.append(", ").append(child.actor().getSelectionExpression()).append(" = ?");
                     binds.add(child.actor(), request.actor(), session);
@@ -91,35 +89,34 @@ public final class CascadeRunner {
                 if (rows > 0) {
                     ManagedChildren.markDeleted(session, step, marker, request, versions);
                     evictCache(step);
-                    String next = "select " + step.childId() + " as sd_id from " + child.table() + " where " + marked
-                            + " = ? and " + ofParents;
-                    levels.add(next(parents, step, next, new Binds().add(child.marker(), marker, session)));
+                    String next = "select " + step.childId() + " as sd_id from " + child.table() + " where "
+                            + child.operation() + " = ? and " + ofParents;
+                    levels.add(next(parents, step, next, new Binds().add(child.operationType(), request.operation())));
                 }
             }
         }
     }
 
-    public void restore(EntityPersister root, Object rootId, Instant instant) {
+    /** Restores the rows that the root's delete operation marked through its REMOVE cascades. */
+    public void restore(EntityPersister root, Object rootId, DeletionKey deletion) {
         Deque<Level> levels = new ArrayDeque<>();
         levels.add(rootLevel(root, rootId));
         while (!levels.isEmpty()) {
             Level parents = levels.poll();
             for (CascadeStep step : stepsFrom(parents)) {
                 MarkerColumns child = step.childColumns();
-                Object marker = child.markerValue(instant);
                 String ofParents = childrenOf(step, parents);
                 StringBuilder sql = new StringBuilder("update ").append(child.table()).append(" set ")
                         .append(child.cleared());
                 Binds binds = new Binds();
                 VersionBump versions = VersionBump.of(step.child(), session);
                 versions.appendTo(sql, binds, session);
-                sql.append(" where ").append(child.marker().getSelectionExpression()).append(" = ? and ")
-                        .append(ofParents);
-                binds.add(child.marker(), marker, session).addAll(parents.binds());
+                sql.append(" where ").append(deletion.condition(child)).append(" and ").append(ofParents);
+                deletion.bind(binds, child, session).addAll(parents.binds());
                 int rows = Mutations.executeUpdate(session, sql.toString(), binds);
                 LOG.tracef("restore %s.%s restored %d rows", step.owner().getEntityName(), step.attribute(), rows);
                 if (rows > 0) {
-                    ManagedChildren.markRestored(session, step, marker, versions);
+                    ManagedChildren.markRestored(session, step, child.markerValue(deletion.instant()), versions);
                     evictCache(step);
                     String next = "select " + step.childId() + " as sd_id from " + child.table() + " where " + ofParents;
                     levels.add(next(parents, step, next, new Binds()));

@@ -154,7 +154,7 @@ public final class SoftDeleteEventListener extends DefaultDeleteEventListener {
             if (state.isHardCascadeActive()) {
                 state.requestHardDelete(row);
             }
-            state.recordRequest(row, new DeleteRequest(service.currentActor(), state.currentReason()));
+            state.recordRequest(row, DeleteRequest.of(service.currentActor(), state.currentReason()));
         }
     }
 }

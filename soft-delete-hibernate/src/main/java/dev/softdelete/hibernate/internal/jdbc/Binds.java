@@ -26,6 +26,12 @@ public final class Binds {
         return this;
     }
 
+    /** Adds one JDBC value of a column that no attribute maps (the delete operation id). */
+    public Binds add(JdbcMapping mapping, Object jdbcValue) {
+        values.add(new Bind(mapping, jdbcValue));
+        return this;
+    }
+
     /** Appends the parameters of another statement fragment. */
     public Binds addAll(Binds other) {
         values.addAll(other.values);

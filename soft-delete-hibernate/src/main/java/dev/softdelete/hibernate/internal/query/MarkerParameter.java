@@ -8,7 +8,7 @@ import dev.softdelete.hibernate.internal.session.SessionState.DeleteRequest;
 import dev.softdelete.hibernate.internal.state.MarkerColumns;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
-import org.hibernate.metamodel.mapping.BasicValuedModelPart;
+import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.sql.exec.internal.AbstractJdbcParameter;
 import org.hibernate.sql.exec.spi.ExecutionContext;
@@ -25,14 +25,15 @@ import java.time.Instant;
  */
 final class MarkerParameter extends AbstractJdbcParameter {
 
-    enum Value { INSTANT, ACTOR, REASON }
+    /** What the parameter carries; INSTANT comes first in the statement and starts its delete operation. */
+    enum Value { INSTANT, OPERATION, ACTOR, REASON }
 
     private final Value value;
     private final MarkerColumns columns;
     private final String entityName;
 
-    MarkerParameter(BasicValuedModelPart attribute, Value value, MarkerColumns columns, String entityName) {
-        super(attribute.getJdbcMapping());
+    MarkerParameter(JdbcMapping column, Value value, MarkerColumns columns, String entityName) {
+        super(column);
         this.value = value;
         this.columns = columns;
         this.entityName = entityName;
@@ -47,15 +48,17 @@ final class MarkerParameter extends AbstractJdbcParameter {
         Object domainValue = switch (value) {
             case INSTANT -> {
                 Instant now = service.now();
+                DeleteRequest request = DeleteRequest.of(service.currentActor(), state.currentReason());
+                state.beginBulkDelete(request);
                 if (!session.isStateless() && !service.cascadePlans().stepsFromRowsOf(persister(session), service).isEmpty()) {
                     // the statement runs right after binding; its cascade runs at the next flush, query or commit
-                    state.addBulkCascade(new BulkCascade(entityName, now,
-                            new DeleteRequest(service.currentActor(), state.currentReason())));
+                    state.addBulkCascade(new BulkCascade(entityName, now, request));
                     session.getTransactionCompletionCallbacks().registerCallback(
                             (BeforeCompletionCallback) committing -> BulkDeleteCascades.run(committing, service));
                 }
                 yield columns.markerValue(now);
             }
+            case OPERATION -> state.bulkDelete().operation();
             case ACTOR -> service.currentActor();
             case REASON -> state.currentReason();
         };

@@ -26,7 +26,7 @@ import java.util.List;
 
 /**
  * Translates a bulk {@code delete} of a soft-deletable entity (HQL, JPQL or Criteria) into the
- * UPDATE that marks the matching live rows: {@code update t set marker=?, actor=?, reason=? where
+ * UPDATE that marks the matching live rows: {@code update t set marker=?, operation=?, actor=?, reason=? where
  * <the delete's restriction> and marker is null}. Its result is the number of rows marked.
  */
 final class SoftDeleteSqmTranslator extends StandardSqmTranslator<MutationStatement> {
@@ -51,8 +51,11 @@ final class SoftDeleteSqmTranslator extends StandardSqmTranslator<MutationStatem
             return translation;
         }
         NamedTableReference target = delete.getTargetTable();
-        List<Assignment> assignments = new ArrayList<>(3);
+        List<Assignment> assignments = new ArrayList<>(4);
         assign(assignments, target, columns.marker(), Value.INSTANT);
+        assignments.add(new Assignment(
+                new ColumnReference(target, columns.operation(), false, null, columns.operationType()),
+                new MarkerParameter(columns.operationType(), Value.OPERATION, columns, entityName)));
         assign(assignments, target, columns.actor(), Value.ACTOR);
         assign(assignments, target, columns.reason(), Value.REASON);
         // always, whatever the visibility: a bulk delete never re-marks a row already deleted
@@ -69,7 +72,7 @@ final class SoftDeleteSqmTranslator extends StandardSqmTranslator<MutationStatem
             Value value) {
         if (attribute != null) {
             assignments.add(new Assignment(new ColumnReference(target, attribute),
-                    new MarkerParameter(attribute, value, columns, entityName)));
+                    new MarkerParameter(attribute.getJdbcMapping(), value, columns, entityName)));
         }
     }
 }

@@ -6,13 +6,13 @@ import dev.softdelete.hibernate.internal.SoftDeleteService;
 import dev.softdelete.hibernate.internal.cascade.CascadeStep;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
+import dev.softdelete.hibernate.internal.state.DeletionKey;
 import dev.softdelete.hibernate.internal.state.MarkerColumns;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.persister.entity.EntityPersister;
 
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -46,13 +46,13 @@ public final class RestoreConflicts {
         this.dialect = session.getJdbcServices().getDialect();
     }
 
-    /** Throws {@link RestoreConflictException} if restoring the row deleted at {@code deletedAt} would. */
+    /** Throws {@link RestoreConflictException} if restoring the row that {@code deletion} marked would. */
     public static void check(SharedSessionContractImplementor session, SoftDeleteService service,
-            EntityPersister persister, Object id, Instant deletedAt) {
-        new RestoreConflicts(session, service).checkTree(persister, id, deletedAt);
+            EntityPersister persister, Object id, DeletionKey deletion) {
+        new RestoreConflicts(session, service).checkTree(persister, id, deletion);
     }
 
-    private void checkTree(EntityPersister root, Object rootId, Instant deletedAt) {
+    private void checkTree(EntityPersister root, Object rootId, DeletionKey deletion) {
         Map<EntityPersister, Boolean> keyed = new HashMap<>();
         if (!reachesKeys(root, keyed)) {
             return; // nothing the restore could bring back has a unique key: no statement at all
@@ -71,11 +71,9 @@ public final class RestoreConflicts {
                     continue;
                 }
                 MarkerColumns child = step.childColumns();
-                // the rows CascadeRunner would restore: children marked with the root's instant
-                String restored = child.marker().getSelectionExpression() + " = ? and "
-                        + step.childrenOf(parents.ids());
-                Binds binds = new Binds().add(child.marker(), child.markerValue(deletedAt), session)
-                        .addAll(parents.binds());
+                // the rows CascadeRunner would restore: children marked by the root's delete operation
+                String restored = deletion.condition(child) + " and " + step.childrenOf(parents.ids());
+                Binds binds = deletion.bind(new Binds(), child, session).addAll(parents.binds());
                 if (checkRows(step.child(), restored, binds, child)) {
                     if (parents.depth() + 1 > MAX_DEPTH) {
                         return; // CascadeRunner refuses such a restore itself, with its own message

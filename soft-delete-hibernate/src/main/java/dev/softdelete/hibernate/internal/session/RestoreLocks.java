@@ -80,14 +80,17 @@ final class RestoreLocks {
     }
 
     /**
-     * Locks the row (exclusive) and reads its marker: null when the row is live, or gone. A second
-     * restore of the same row waits here for the first to end, then finds the row live.
+     * Locks the row (exclusive) and reads what its delete wrote: null when the row is live, or gone.
+     * A second restore of the same row waits here for the first to end, then finds the row live.
+     *
+     * @return the row's marker value and operation id, or null
      */
-    Object lockMarker(EntityPersister persister, MarkerColumns columns, Object id) {
-        String sql = "select " + columns.marker().getSelectionExpression() + " from " + columns.table()
-                + " where " + MarkerColumns.idRestriction(persister) + writeLock;
-        List<Object> markers = Mutations.selectColumn(session, sql,
-                new Binds().add(persister.getIdentifierMapping(), id, session), columns.marker().getJdbcMapping());
-        return markers.isEmpty() ? null : markers.get(0);
+    Object[] lockMarker(EntityPersister persister, MarkerColumns columns, Object id) {
+        String sql = "select " + columns.marker().getSelectionExpression() + ", " + columns.operation() + " from "
+                + columns.table() + " where " + MarkerColumns.idRestriction(persister) + writeLock;
+        List<Object[]> rows = Mutations.selectRows(session, sql,
+                new Binds().add(persister.getIdentifierMapping(), id, session), columns.marker().getJdbcMapping(),
+                columns.operationType());
+        return rows.isEmpty() || rows.get(0)[0] == null ? null : rows.get(0);
     }
 }

@@ -11,6 +11,7 @@ import dev.softdelete.hibernate.internal.jdbc.CacheCleanup;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.schema.RestoreConflicts;
 import dev.softdelete.hibernate.internal.session.RestoreLocks.DeletedParent;
+import dev.softdelete.hibernate.internal.state.DeletionKey;
 import dev.softdelete.hibernate.internal.state.MarkerColumns;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
@@ -19,8 +20,8 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Restores one row, and what the same delete cascaded to: the children that carry the row's deletion
- * instant. Runs inside an unfiltered scope opened by the caller. A row whose parent (a row whose
+ * Restores one row, and what the same delete cascaded to: the children that carry the row's delete
+ * operation id (or, for rows marked without one, its instant). Runs inside an unfiltered scope opened by the caller. A row whose parent (a row whose
  * REMOVE cascade reaches it) is still deleted is refused, or its parents are restored first on
  * request. The session is flushed once first; the parents and the row are locked before anything
  * is written ({@link RestoreLocks}); the row itself is restored with an UPDATE that moves
@@ -53,7 +54,7 @@ final class Restorer {
         SoftDeletableType type = service.typeOf(persister.getEntityName());
         MarkerColumns columns = MarkerColumns.of(persister, type);
         List<DeletedParent> deletedParents = locks.lockParents(persister, id);
-        Object marker = locks.lockMarker(persister, columns, id);
+        Object[] marker = locks.lockMarker(persister, columns, id);
         if (marker == null) {
             return false; // live (perhaps restored meanwhile by another session), or gone
         }
@@ -64,10 +65,11 @@ final class Restorer {
         boolean restored = marker == null;
         if (marker != null) {
             // before any change: a unique key taken by a live row refuses the whole restore
-            RestoreConflicts.check(session, service, persister, id, MarkerColumns.toInstant(marker));
-            int rows = restoreRow(persister, type, id, marker);
+            DeletionKey deletion = new DeletionKey(MarkerColumns.toInstant(marker[0]), (Long) marker[1]);
+            RestoreConflicts.check(session, service, persister, id, deletion);
+            int rows = restoreRow(persister, type, id, marker[0]);
             if (rows > 0) {
-                new CascadeRunner(session, service).restore(persister, id, MarkerColumns.toInstant(marker));
+                new CascadeRunner(session, service).restore(persister, id, deletion);
                 restored = true;
             }
         }

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -25,8 +26,18 @@ public final class SessionState implements SessionEventListener {
     public record RowKey(String rootEntityName, Object id) {
     }
 
-    /** Who asked for a delete, and why, at the moment {@code remove()} was called. */
-    public record DeleteRequest(String actor, String reason) {
+    /**
+     * Who asked for a delete, and why, at the moment {@code remove()} was called, and the id of that
+     * delete operation: written with the marker on the row and on every row its cascade reaches, so
+     * that a restore brings back exactly those rows whatever the precision of the marker column.
+     */
+    public record DeleteRequest(String actor, String reason, long operation) {
+
+        /** A request for a new delete operation, with an id of its own. */
+        public static DeleteRequest of(String actor, String reason) {
+            // random rather than counted: ids must not repeat across sessions, JVMs and restarts
+            return new DeleteRequest(actor, reason, ThreadLocalRandom.current().nextLong());
+        }
     }
 
     /** A bulk delete that marked rows of an entity type at an instant; its cascade runs at the next flush. */
@@ -38,6 +49,7 @@ public final class SessionState implements SessionEventListener {
     private final Map<RowKey, DeleteRequest> requests = new HashMap<>();
     private final Set<RowKey> hardDeletes = new HashSet<>();
     private final List<BulkCascade> bulkCascades = new ArrayList<>();
+    private DeleteRequest bulkDelete;
     private RowKey statelessDelete;
     private int hardCascades;
     private Instant flushInstant;
@@ -69,6 +81,16 @@ public final class SessionState implements SessionEventListener {
 
     public void requestHardDelete(RowKey row) {
         hardDeletes.add(row);
+    }
+
+    /** A bulk delete statement is being bound: the delete operation its parameters share. */
+    public void beginBulkDelete(DeleteRequest request) {
+        bulkDelete = request;
+    }
+
+    /** The delete operation of the bulk delete statement being bound. */
+    public DeleteRequest bulkDelete() {
+        return bulkDelete;
     }
 
     public void addBulkCascade(BulkCascade cascade) {

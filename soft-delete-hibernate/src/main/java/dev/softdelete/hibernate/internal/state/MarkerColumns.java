@@ -4,6 +4,7 @@ import dev.softdelete.hibernate.internal.SoftDeletableType;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityMappingType;
+import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.TableDetails;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.persister.entity.UnionSubclassEntityPersister;
@@ -24,20 +25,26 @@ public final class MarkerColumns {
     private final BasicValuedModelPart marker;
     private final BasicValuedModelPart actor;
     private final BasicValuedModelPart reason;
+    private final String operation;
+    private final JdbcMapping operationType;
 
     private MarkerColumns(String table, BasicValuedModelPart marker, BasicValuedModelPart actor,
-            BasicValuedModelPart reason) {
+            BasicValuedModelPart reason, String operation, JdbcMapping operationType) {
         this.table = table;
         this.marker = marker;
         this.actor = actor;
         this.reason = reason;
+        this.operation = operation;
+        this.operationType = operationType;
     }
 
     public static MarkerColumns of(EntityMappingType entity, SoftDeletableType type) {
         BasicValuedModelPart marker = basic(entity, type.markerAttribute());
+        JdbcMapping operationType = entity.getEntityPersister().getFactory().getTypeConfiguration()
+                .getBasicTypeForJavaType(Long.class);
         return new MarkerColumns(markerTable(entity, marker), marker,
                 basic(entity, type.deletedByAttribute()),
-                basic(entity, type.reasonAttribute()));
+                basic(entity, type.reasonAttribute()), type.operationColumn(), operationType);
     }
 
     private static BasicValuedModelPart basic(EntityMappingType entity, String attributeName) {
@@ -99,9 +106,10 @@ public final class MarkerColumns {
         return table;
     }
 
-    /** {@code marker = null[, actor = null][, reason = null]}: the SET clause of a restore. */
+    /** {@code marker = null, operation = null[, actor = null][, reason = null]}: the SET clause of a restore. */
     public String cleared() {
-        StringBuilder set = new StringBuilder(marker.getSelectionExpression()).append(" = null");
+        StringBuilder set = new StringBuilder(marker.getSelectionExpression()).append(" = null, ")
+                .append(operation).append(" = null");
         if (actor != null) {
             set.append(", ").append(actor.getSelectionExpression()).append(" = null");
         }
@@ -113,6 +121,16 @@ public final class MarkerColumns {
 
     public BasicValuedModelPart marker() {
         return marker;
+    }
+
+    /** The column holding the id of the delete operation that marked the row; no attribute maps it. */
+    public String operation() {
+        return operation;
+    }
+
+    /** How the operation id binds and reads: a {@code long}. */
+    public JdbcMapping operationType() {
+        return operationType;
     }
 
     /** The actor attribute, or null when not recorded. */

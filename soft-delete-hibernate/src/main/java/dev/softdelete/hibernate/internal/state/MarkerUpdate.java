@@ -7,7 +7,7 @@ import java.util.StringJoiner;
 
 /**
  * The SQL of the marker UPDATE of one entity type:
- * {@code update t set marker=?, actor=?, reason=?[, version=?] where id=? [and version=?] and marker is null}.
+ * {@code update t set marker=?, operation=?, actor=?, reason=?[, version=?] where id=? [and version=?] and marker is null}.
  * Only names from the mapping model go into the text; every value is a parameter.
  */
 final class MarkerUpdate {
@@ -33,6 +33,7 @@ final class MarkerUpdate {
     private static String render(EntityPersister persister, MarkerColumns columns, boolean withVersion) {
         StringJoiner set = new StringJoiner(", ");
         set.add(columns.marker().getSelectionExpression() + " = ?");
+        set.add(columns.operation() + " = ?");
         if (columns.actor() != null) {
             set.add(columns.actor().getSelectionExpression() + " = ?");
         }

@@ -57,7 +57,7 @@ final class SoftDeleteCoordinator implements DeleteCoordinator {
         DeleteRequest request = state.takeRequest(row);
         if (request == null) {
             // StatelessSession.delete() and unloaded proxies fire no DELETE event: the request is now
-            request = new DeleteRequest(service.currentActor(), state.currentReason());
+            request = DeleteRequest.of(service.currentActor(), state.currentReason());
         }
         Instant instant;
         if (session.isStateless()) {
@@ -96,7 +96,8 @@ final class SoftDeleteCoordinator implements DeleteCoordinator {
 
     private Binds binds(MarkerColumns columns, Object marker, DeleteRequest request, Object id, Object version,
             Object newVersion, SharedSessionContractImplementor session) {
-        Binds binds = new Binds().add(columns.marker(), marker, session);
+        Binds binds = new Binds().add(columns.marker(), marker, session)
+                .add(columns.operationType(), request.operation());
         if (columns.actor() != null) {
             binds.add(columns.actor(), request.actor(), session);
         }

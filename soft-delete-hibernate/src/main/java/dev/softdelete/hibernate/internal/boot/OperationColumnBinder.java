@@ -1,0 +1,66 @@
+package dev.softdelete.hibernate.internal.boot;
+
+import dev.softdelete.hibernate.internal.SoftDeletableType;
+import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.relational.Database;
+import org.hibernate.boot.spi.InFlightMetadataCollector;
+import org.hibernate.boot.spi.MetadataBuildingContext;
+import org.hibernate.mapping.BasicValue;
+import org.hibernate.mapping.Column;
+import org.hibernate.mapping.RootClass;
+import org.hibernate.mapping.Table;
+
+import java.sql.Types;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Adds to the table holding each soft-deletable hierarchy's marker the column that records which
+ * delete operation marked a row ({@value #LOGICAL_NAME}, through the physical naming strategy). No
+ * attribute maps it: only the library's own statements write it (the delete, the cascade, the bulk
+ * delete, the restore), and a restore reads it to bring back exactly the rows one delete marked,
+ * whatever the precision of the marker column. A TABLE_PER_CLASS subclass table includes the root's
+ * columns, this one too.
+ */
+final class OperationColumnBinder {
+
+    static final String LOGICAL_NAME = "delete_operation";
+
+    private final InFlightMetadataCollector metadata;
+    private final MetadataBuildingContext buildingContext;
+
+    OperationColumnBinder(InFlightMetadataCollector metadata, MetadataBuildingContext buildingContext) {
+        this.metadata = metadata;
+        this.buildingContext = buildingContext;
+    }
+
+    /** The types with their operation column; a name already taken in a table is a problem. */
+    Map<String, SoftDeletableType> bind(Map<String, SoftDeletableType> roots, List<String> problems) {
+        Database database = metadata.getDatabase();
+        Identifier name = buildingContext.getBuildingOptions().getPhysicalNamingStrategy()
+                .toPhysicalColumnName(database.toIdentifier(LOGICAL_NAME), database.getJdbcEnvironment());
+        Map<String, SoftDeletableType> bound = new LinkedHashMap<>();
+        for (SoftDeletableType type : roots.values()) {
+            RootClass root = (RootClass) metadata.getEntityBinding(type.rootEntityName());
+            Table table = root.getRootTable();
+            if (table.getColumn(name) != null) {
+                problems.add(type.rootEntityName() + ": its table " + table.getName() + " already has a column "
+                        + name.getText() + ", which softdelete adds to record which delete operation marked a row;"
+                        + " rename that column (@Column(name = ...))");
+                continue;
+            }
+            Column column = new Column(name.render(database.getDialect()));
+            column.setSqlTypeCode(Types.BIGINT);
+            column.setNullable(true);
+            column.setComment("softdelete: id of the delete operation that marked the row");
+            // Hibernate sizes and orders every column through its value, so the column needs one
+            BasicValue value = new BasicValue(buildingContext, table);
+            value.setImplicitJavaTypeAccess(typeConfiguration -> Long.class);
+            value.addColumn(column);
+            table.addColumn(column);
+            bound.put(type.rootEntityName(), type.withOperationColumn(column.getQuotedName(database.getDialect())));
+        }
+        return bound;
+    }
+}
