@@ -46,6 +46,15 @@ class MappingValidationTest {
     }
 
     @Test
+    void aColumnNamedLikeTheOperationColumnIsReported() {
+        assertBootFails(TakenOperationColumn.class)
+                .hasMessageContaining("softdelete found 1 mapping problem")
+                .hasMessageContaining(TakenOperationColumn.class.getName() + "#operation: its table bad_taken_operation"
+                        + " already has a column delete_operation")
+                .hasMessageContaining("rename that column (@Column(name = ...))");
+    }
+
+    @Test
     void markerOfTypeStringIsReported() {
         assertBootFails(StringMarker.class)
                 .hasMessageContaining(StringMarker.class.getName() + "#deletedAt: type String is not supported")
@@ -199,5 +208,16 @@ class MappingValidationTest {
     @SoftDelete
     static class SoftSubclass extends PlainRoot {
         Instant deletedAt;
+    }
+
+    @Entity(name = "BadTakenOperationColumn")
+    @Table(name = "bad_taken_operation")
+    @SoftDelete
+    static class TakenOperationColumn {
+        @Id
+        Long id;
+        Instant deletedAt;
+        @jakarta.persistence.Column(name = "delete_operation")
+        String operation;
     }
 }

@@ -7,6 +7,7 @@ import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.boot.spi.MetadataBuildingContext;
 import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Column;
+import org.hibernate.mapping.Property;
 import org.hibernate.mapping.RootClass;
 import org.hibernate.mapping.Table;
 
@@ -44,10 +45,11 @@ final class OperationColumnBinder {
         for (SoftDeletableType type : roots.values()) {
             RootClass root = (RootClass) metadata.getEntityBinding(type.rootEntityName());
             Table table = root.getRootTable();
-            if (table.getColumn(name) != null) {
-                problems.add(type.rootEntityName() + ": its table " + table.getName() + " already has a column "
-                        + name.getText() + ", which softdelete adds to record which delete operation marked a row;"
-                        + " rename that column (@Column(name = ...))");
+            Column taken = table.getColumn(name);
+            if (taken != null) {
+                problems.add(type.rootEntityName() + attributeMapping(root, taken) + ": its table " + table.getName()
+                        + " already has a column " + name.getText() + ", which softdelete adds to record which delete"
+                        + " operation marked a row; rename that column (@Column(name = ...))");
                 continue;
             }
             Column column = new Column(name.render(database.getDialect()));
@@ -62,5 +64,15 @@ final class OperationColumnBinder {
             bound.put(type.rootEntityName(), type.withOperationColumn(column.getQuotedName(database.getDialect())));
         }
         return bound;
+    }
+
+    /** {@code #attribute} of the property mapped to the column, or nothing when none is. */
+    private static String attributeMapping(RootClass root, Column column) {
+        for (Property property : root.getPropertyClosure()) {
+            if (property.getColumns().contains(column)) {
+                return "#" + property.getName();
+            }
+        }
+        return "";
     }
 }
