@@ -51,6 +51,13 @@ public final class SoftDeleteSettings {
      */
     public static final String ENABLED = "softdelete.enabled";
 
+    /**
+     * What to do when the Hibernate ORM on the class path is not a 7.4.x version: {@code fail} stops
+     * the bootstrap with a message naming the version found, {@code warn} logs it and goes on
+     * (unsupported; for trying a newer Hibernate on purpose). Defaults to {@code fail}.
+     */
+    public static final String HIBERNATE_VERSION_CHECK = "softdelete.hibernate_version_check";
+
     private SoftDeleteSettings() {
     }
 }

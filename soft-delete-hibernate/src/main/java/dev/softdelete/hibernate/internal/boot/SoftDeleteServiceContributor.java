@@ -1,6 +1,8 @@
 package dev.softdelete.hibernate.internal.boot;
 
+import dev.softdelete.hibernate.SoftDeleteSettings;
 import dev.softdelete.hibernate.internal.SoftDeleteServiceInitiator;
+import dev.softdelete.hibernate.internal.compat.HibernateVersionGuard;
 import dev.softdelete.hibernate.internal.query.GuardedMutationStrategyProvider;
 import dev.softdelete.hibernate.internal.query.SoftDeleteSqmTranslatorFactory;
 import org.hibernate.boot.registry.StandardServiceInitiator;
@@ -30,6 +32,8 @@ public final class SoftDeleteServiceContributor implements ServiceContributor {
             LOG.debug("softdelete.enabled is false: soft delete is off for this registry");
             return;
         }
+        // first: on another Hibernate minor the SPIs below may not exist
+        HibernateVersionGuard.check(settings.get(SoftDeleteSettings.HIBERNATE_VERSION_CHECK));
         if (!settings.containsKey(QuerySettings.SEMANTIC_QUERY_TRANSLATOR)) {
             // Hibernate reads this setting as a class name only
             builder.applySetting(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, SoftDeleteSqmTranslatorFactory.class.getName());

@@ -94,6 +94,20 @@ public final class MarkerAuxiliaryMapping implements AuxiliaryMapping {
 
     @Override
     public void applyPredicate(TableGroupJoin tableGroupJoin, LoadQueryInfluencers influencers) {
+        restrictJoin(tableGroupJoin, influencers);
+    }
+
+    /**
+     * The form Hibernate 7.4.15 made abstract (the two-argument one became a default method). No
+     * {@code @Override}, so that the library compiles against 7.4.13 too; on 7.4.15 and later the JVM
+     * dispatches here by signature.
+     */
+    public void applyPredicate(TableGroupJoin tableGroupJoin, SqlAliasBaseGenerator sqlAliasBaseGenerator,
+            LoadQueryInfluencers influencers) {
+        restrictJoin(tableGroupJoin, influencers);
+    }
+
+    private void restrictJoin(TableGroupJoin tableGroupJoin, LoadQueryInfluencers influencers) {
         Visibility visibility = Visibility.of(influencers);
         if (visibility != Visibility.ALL
                 && tableGroupJoin.getJoinedGroup().getModelPart() instanceof EntityValuedModelPart joined) {
