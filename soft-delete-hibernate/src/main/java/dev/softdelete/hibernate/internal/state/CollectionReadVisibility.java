@@ -30,7 +30,8 @@ final class CollectionReadVisibility {
     private CollectionReadVisibility() {
     }
 
-    static Visibility of(CollectionPersister persister, Object key, SharedSessionContractImplementor session) {
+    static Visibility of(CollectionPersister persister, Object key, SharedSessionContractImplementor session,
+            SoftDeleteService service) {
         Visibility flushedIn = Visibility.of(session.getLoadQueryInfluencers());
         Visibility unread = flushedIn == Visibility.ALL ? Visibility.LIVE : flushedIn;
         if (session.isStateless()) {
@@ -47,7 +48,7 @@ final class CollectionReadVisibility {
         boolean live = false;
         boolean deleted = false;
         for (Object element : elements(entry.getSnapshot())) {
-            Boolean wasDeleted = wasDeletedWhenLoaded(element, session);
+            Boolean wasDeleted = wasDeletedWhenLoaded(element, context, service);
             if (wasDeleted != null) {
                 deleted |= wasDeleted;
                 live |= !wasDeleted;
@@ -70,7 +71,7 @@ final class CollectionReadVisibility {
      * Whether an element carried a marker when it was loaded (its loaded state, not what this session
      * did to it since); null when that is unknown: a null element, an uninitialized proxy.
      */
-    private static Boolean wasDeletedWhenLoaded(Object element, SharedSessionContractImplementor session) {
+    private static Boolean wasDeletedWhenLoaded(Object element, PersistenceContext context, SoftDeleteService service) {
         Object entity = element;
         if (element instanceof HibernateProxy proxy) {
             LazyInitializer initializer = proxy.getHibernateLazyInitializer();
@@ -82,11 +83,10 @@ final class CollectionReadVisibility {
         if (entity == null) {
             return null;
         }
-        EntityEntry entry = session.getPersistenceContextInternal().getEntry(entity);
+        EntityEntry entry = context.getEntry(entity);
         if (entry == null) {
             return null;
         }
-        SoftDeleteService service = session.getFactory().getServiceRegistry().requireService(SoftDeleteService.class);
         SoftDeletableType type = service.typeOf(entry.getPersister().getEntityName());
         if (type == null) {
             return null;

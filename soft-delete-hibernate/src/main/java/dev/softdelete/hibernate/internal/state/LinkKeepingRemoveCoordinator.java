@@ -62,7 +62,7 @@ final class LinkKeepingRemoveCoordinator implements RemoveCoordinator {
     private void rewrite(Object key, SharedSessionContractImplementor session, SoftDeleteService service) {
         RewriteRemoval removal = rewriteRemoval(service);
         Visibility readIn = removal.restriction() == null ? Visibility.ALL
-                : CollectionReadVisibility.of(persister, key, session);
+                : CollectionReadVisibility.of(persister, key, session, service);
         if (readIn == Visibility.ALL) {
             delegate.deleteAllRows(key, session);
             return;
