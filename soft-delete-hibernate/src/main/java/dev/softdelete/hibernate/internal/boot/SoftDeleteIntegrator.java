@@ -48,7 +48,9 @@ public final class SoftDeleteIntegrator implements Integrator {
         replace(listeners.getEventListenerGroup(EventType.AUTO_FLUSH), DefaultAutoFlushEventListener.class,
                 new SoftDeleteAutoFlushEventListener(service));
         wrapLoadListeners(listeners.getEventListenerGroup(EventType.LOAD), service);
-        listeners.appendListeners(EventType.PRE_DELETE, new StatelessDeleteListener(service));
+        StatelessDeleteListener statelessDeletes = new StatelessDeleteListener(service);
+        listeners.appendListeners(EventType.PRE_DELETE, statelessDeletes);
+        listeners.appendListeners(EventType.POST_DELETE, statelessDeletes);
     }
 
     /** Puts the library's subclass in place of Hibernate's own listener; other listeners stay. */

@@ -28,9 +28,10 @@ import java.util.Map;
 
 /**
  * Second boot phase, after all entities and collections are bound: reads and validates
- * {@code @SoftDelete}, installs the soft-delete state management on each soft-deletable root, and
- * attaches the visibility marker filters. Filters must be defined here: the SessionFactory copies
- * filter definitions before integrators run.
+ * {@code @SoftDelete}, installs the soft-delete state management on each soft-deletable root and on
+ * the collections owning or holding soft-deletable entities, and attaches the visibility marker
+ * filters. Filters must be defined here: the SessionFactory copies filter definitions before
+ * integrators run.
  */
 public final class SoftDeleteMappingContributor implements AdditionalMappingContributor {
 
@@ -86,6 +87,7 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
             }
         }
         new CascadePlanner(metadata, roots, service.toHardEntity(), problems).plan(service);
+        new SoftDeletableElements(metadata, roots).checkPositions(problems);
         Map<String, SoftDeletableType> bound = new OperationColumnBinder(metadata, buildingContext).bind(roots, problems);
         if (!problems.isEmpty()) {
             throw new SoftDeleteMappingException(problems);
@@ -104,12 +106,15 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
     }
 
     private static void attachToCollections(InFlightMetadataCollector metadata, Map<String, SoftDeletableType> roots) {
+        SoftDeletableElements elements = new SoftDeletableElements(metadata, roots);
         for (Collection collection : metadata.getCollectionBindings()) {
-            if (!collection.isInverse() && isSoftDeletable(collection.getOwner(), roots)
-                    && collection.getStateManagementType() == null) {
-                // keeps the links of a soft-deleted owner (LinkKeepingRemoveCoordinator)
+            boolean softDeletableOwner = isSoftDeletable(collection.getOwner(), roots);
+            if (!collection.isInverse() && collection.getStateManagementType() == null
+                    && (softDeletableOwner || elements.holdsSoftDeletable(collection))) {
+                // keeps the links of a soft-deleted owner, and those of deleted elements when the collection
+                // is rewritten (LinkKeepingRemoveCoordinator), whatever the owner's own state management
                 collection.setStateManagementType(SoftDeleteStateManagement.class);
-                if (!collection.isOneToMany()) {
+                if (softDeletableOwner && !collection.isOneToMany()) {
                     deleteLinksWithTheirOwnerRow(collection);
                 }
             }

@@ -1,18 +1,23 @@
 package dev.softdelete.hibernate.internal.event;
 
-import dev.softdelete.hibernate.internal.SoftDeletableType;
 import dev.softdelete.hibernate.internal.SoftDeleteService;
+import dev.softdelete.hibernate.internal.session.SessionState;
 import dev.softdelete.hibernate.internal.session.SessionState.RowKey;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.event.spi.PostDeleteEvent;
+import org.hibernate.event.spi.PostDeleteEventListener;
 import org.hibernate.event.spi.PreDeleteEvent;
 import org.hibernate.event.spi.PreDeleteEventListener;
+import org.hibernate.persister.entity.EntityPersister;
 
 /**
- * Tells the link-keeping remove coordinator that a {@code StatelessSession.delete()} of a
- * soft-deletable entity is under way: a stateless session removes the owner's collection rows
- * before the delete coordinator runs, and has no persistence context to ask.
+ * Tells the link-keeping remove coordinator that a {@code StatelessSession.delete()} is under way: a
+ * stateless session removes the owner's collection rows before the delete coordinator runs, and has
+ * no persistence context to ask. The coordinator keeps the rows of a soft-deletable owner, and removes
+ * every row of any other owner, where a rewrite of the same collection would keep the links to
+ * deleted elements.
  */
-public final class StatelessDeleteListener implements PreDeleteEventListener {
+public final class StatelessDeleteListener implements PreDeleteEventListener, PostDeleteEventListener {
 
     private final SoftDeleteService service;
 
@@ -23,12 +28,18 @@ public final class StatelessDeleteListener implements PreDeleteEventListener {
     @Override
     public boolean onPreDelete(PreDeleteEvent event) {
         SharedSessionContractImplementor session = event.getSession();
-        if (session.isStateless()) {
-            SoftDeletableType type = service.typeOf(event.getPersister().getEntityName());
-            if (type != null) {
-                service.stateOf(session).beginStatelessDelete(new RowKey(type.rootEntityName(), event.getId()));
-            }
+        EntityPersister persister = event.getPersister();
+        if (session.isStateless() && (service.typeOf(persister.getEntityName()) != null || persister.hasOwnedCollections())) {
+            service.stateOf(session).beginStatelessDelete(new RowKey(persister.getRootEntityName(), event.getId()));
         }
         return false; // never veto
+    }
+
+    @Override
+    public void onPostDelete(PostDeleteEvent event) {
+        SessionState state = event.getSession().isStateless() ? service.existingStateOf(event.getSession()) : null;
+        if (state != null) {
+            state.endStatelessDelete();
+        }
     }
 }

@@ -81,6 +81,11 @@ public final class SoftDeleteStateManagement implements StateManagement {
         return STANDARD.createDeleteRowsCoordinator(persister);
     }
 
+    /**
+     * The collections given this state management are those owned by soft-deletable entities and
+     * those holding soft-deletable entities, whatever their owner: their removal keeps the links a
+     * soft-deleted owner or a rewrite must not lose.
+     */
     @Override
     public RemoveCoordinator createRemoveCoordinator(CollectionPersister persister) {
         return new LinkKeepingRemoveCoordinator(persister, STANDARD.createRemoveCoordinator(persister));
