@@ -100,6 +100,24 @@ class BagLinksTest {
     }
 
     @Test
+    void restoreRightAfterAnUnflushedBagEditFlushesTheEditFirst() {
+        // GIVEN
+        LinkRows rows = LinkRows.persist(db);
+
+        // WHEN the bag is changed and restore() is called before any flush, in one transaction
+        db.inTransaction(s -> {
+            s.find(LinkCustomer.class, rows.alice()).getFavorites()
+                    .removeIf(product -> product.getId().equals(rows.live()));
+            s.restore(LinkProduct.class, rows.deleted());
+        });
+
+        // THEN
+        List<String> favorites = db.fromTransaction(s -> s.find(LinkCustomer.class, rows.alice()).getFavorites()
+                .stream().map(LinkProduct::getName).toList());
+        assertThat(favorites).containsExactly("deleted");
+    }
+
+    @Test
     void aBagOfAPlainOwnerKeepsTheLinkToADeletedProduct() {
         // GIVEN
         LinkRows rows = LinkRows.persist(db);

@@ -142,6 +142,7 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
         checkOpen();
         EntityPersister persister = getFactory().getMappingMetamodel().getEntityDescriptor(entityClass);
         requireType(persister);
+        flushBeforeScope();
         try (SoftDeleteScope scope = unfiltered()) {
             Restorer restorer = new Restorer(delegate(), service, options);
             List<Object> deleted = restorer.deletedSince(persister, since);
@@ -156,9 +157,18 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
     private boolean restoreRow(EntityPersister persister, Object id, RestoreOption... options) {
         checkOpen();
         requireType(persister);
+        flushBeforeScope();
         try (SoftDeleteScope scope = unfiltered()) {
             return new Restorer(delegate(), service, options).restore(persister, id);
         }
+    }
+
+    /**
+     * A restore reads below every scope, so it flushes pending changes first; it does so before its
+     * unfiltered scope opens, because Hibernate refuses to rewrite a changed bag while a filter is on.
+     */
+    private void flushBeforeScope() {
+        delegate().flush();
     }
 
     private EntityPersister persisterOf(Object entity) {
