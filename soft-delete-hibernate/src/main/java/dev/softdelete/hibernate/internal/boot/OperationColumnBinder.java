@@ -22,7 +22,7 @@ import java.util.Map;
  * attribute maps it: only the library's own statements write it (the delete, the cascade, the bulk
  * delete, the restore), and a restore reads it to bring back exactly the rows one delete marked,
  * whatever the precision of the marker column. A TABLE_PER_CLASS subclass table includes the root's
- * columns, this one too.
+ * columns, this one too. The column is indexed: rows are selected by it.
  */
 final class OperationColumnBinder {
 
@@ -61,9 +61,18 @@ final class OperationColumnBinder {
             value.setImplicitJavaTypeAccess(typeConfiguration -> Long.class);
             value.addColumn(column);
             table.addColumn(column);
+            // the cascade of a bulk delete and a restore select rows by operation id: without an index, MariaDB
+            // scans, and share-locks, the whole table for it, and concurrent deletes deadlock on those locks
+            table.getOrCreateIndex(indexName(table)).addColumn(column);
             bound.put(type.rootEntityName(), type.withOperationColumn(column.getQuotedName(database.getDialect())));
         }
         return bound;
+    }
+
+    /** {@code <table>_delete_op_idx}, or a short stable name where that passes the 60 characters most databases take. */
+    private static String indexName(Table table) {
+        String name = table.getName() + "_delete_op_idx";
+        return name.length() <= 60 ? name : "sd_delete_op_idx_" + Integer.toHexString(table.getName().hashCode());
     }
 
     /** {@code #attribute} of the property mapped to the column, or nothing when none is. */
