@@ -92,13 +92,37 @@ public interface SoftDeleteSession extends Session {
     SoftDeleteScope deletingBecause(String reason);
 
     /**
-     * Removes the entity with a real SQL {@code DELETE} at the next flush: the only way for
-     * application code to erase a soft-deletable row. On an entity that is not soft-deletable it is
-     * the same as {@link #remove(Object)}.
+     * Erases the entity's row with real SQL {@code DELETE}s, now: the only way for application code
+     * to erase a soft-deletable row. What the entity's REMOVE cascades reach goes with it, whether
+     * deleted together with it, earlier on its own, or still live (as Hibernate's own cascade of a
+     * hard delete would), one statement per table and level, children before the rows they
+     * reference; the join-table and element-collection rows that point to an erased row go too.
+     * Pending changes of the session are flushed first; erased instances leave the persistence
+     * context and second-level cache regions are evicted.
+     * <p>
+     * If a row outside the cascade (another entity's foreign key) still references a row the erase
+     * would remove, nothing is deleted and an {@link IllegalStateException} names those rows.
+     * On an entity that is not soft-deletable it is the same as {@link #remove(Object)}.
      *
-     * @param entity a managed entity (load a deleted one inside {@link #unfiltered()})
+     * @param entity the entity to erase, managed or detached (a deleted one may be loaded inside
+     *               {@link #unfiltered()}, or use {@link #hardDelete(Class, Object)})
+     * @return {@code true} if the row existed and is erased, {@code false} if there was no such row
+     * @throws IllegalStateException if rows outside the REMOVE cascade reference what would be erased
+     * @throws jakarta.persistence.TransactionRequiredException if no transaction is active
      */
-    void hardDelete(Object entity);
+    boolean hardDelete(Object entity);
+
+    /**
+     * Erases the row with the given identifier, deleted or not, as {@link #hardDelete(Object)} does,
+     * without loading it.
+     *
+     * @param entityClass the entity class
+     * @param id          the identifier
+     * @return {@code true} if the row existed and is erased, {@code false} if there was no such row
+     * @throws IllegalStateException if rows outside the REMOVE cascade reference what would be erased
+     * @throws jakarta.persistence.TransactionRequiredException if no transaction is active
+     */
+    boolean hardDelete(Class<?> entityClass, Object id);
 
     /**
      * Makes a deleted entity live again: clears its marker, actor and reason, and those of the rows

@@ -5,10 +5,12 @@ import dev.softdelete.hibernate.SoftDeleteScope;
 import dev.softdelete.hibernate.SoftDeleteSession;
 import dev.softdelete.hibernate.internal.SoftDeletableType;
 import dev.softdelete.hibernate.internal.SoftDeleteService;
+import dev.softdelete.hibernate.internal.erase.Eraser;
 import dev.softdelete.hibernate.internal.session.SessionState.RowKey;
 import dev.softdelete.hibernate.internal.state.Visibility;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.TransactionRequiredException;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionDelegatorBaseImpl;
 import org.hibernate.engine.spi.SessionImplementor;
@@ -106,13 +108,55 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
     }
 
     @Override
-    public void hardDelete(Object entity) {
+    public boolean hardDelete(Object entity) {
         Objects.requireNonNull(entity, "entity");
-        SoftDeletableType type = typeOf(persisterOf(entity));
-        if (type != null) {
-            service.stateOf(delegate()).requestHardDelete(new RowKey(type.rootEntityName(), delegate().getIdentifier(entity)));
+        EntityPersister persister = persisterOf(entity);
+        if (typeOf(persister) == null) {
+            delegate().remove(entity);
+            return true;
         }
-        delegate().remove(entity);
+        return erase(persister, persister.getIdentifier(entity, delegate()), entity);
+    }
+
+    @Override
+    public boolean hardDelete(Class<?> entityClass, Object id) {
+        Objects.requireNonNull(entityClass, "entityClass");
+        Objects.requireNonNull(id, "id");
+        EntityPersister persister = getFactory().getMappingMetamodel().getEntityDescriptor(entityClass);
+        if (typeOf(persister) == null) {
+            Object entity = delegate().find(entityClass, id);
+            if (entity == null) {
+                return false;
+            }
+            delegate().remove(entity);
+            return true;
+        }
+        return erase(persister, id, null);
+    }
+
+    private boolean erase(EntityPersister persister, Object id, Object entity) {
+        checkOpen();
+        if (!delegate().isTransactionInProgress()) {
+            throw new TransactionRequiredException("softdelete: hardDelete of " + persister.getEntityName()
+                    + " needs an active transaction");
+        }
+        // the erase reads the tables: what the session changed must be there first
+        delegate().flush();
+        return switch (new Eraser(delegate(), service).erase(persister, id)) {
+            case ERASED -> true;
+            case ABSENT -> false;
+            case ROW_BY_ROW -> eraseRowByRow(persister, id, entity);
+        };
+    }
+
+    /** Hibernate's own cascade, each row it reaches hard-deleted, where SQL cannot follow the cascade. */
+    private boolean eraseRowByRow(EntityPersister persister, Object id, Object entity) {
+        Object managed = entity != null && delegate().contains(entity) ? entity
+                : unfiltered(() -> delegate().find(persister.getMappedClass(), id));
+        service.stateOf(delegate()).requestHardDelete(new RowKey(persister.getRootEntityName(), id));
+        delegate().remove(managed);
+        delegate().flush();
+        return true;
     }
 
     @Override
