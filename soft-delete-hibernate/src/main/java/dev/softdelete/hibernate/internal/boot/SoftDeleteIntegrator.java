@@ -1,6 +1,7 @@
 package dev.softdelete.hibernate.internal.boot;
 
 import dev.softdelete.hibernate.internal.SoftDeleteService;
+import dev.softdelete.hibernate.internal.event.MarkerChangeGuard;
 import dev.softdelete.hibernate.internal.event.SoftDeleteAutoFlushEventListener;
 import dev.softdelete.hibernate.internal.event.SoftDeleteEventListener;
 import dev.softdelete.hibernate.internal.event.SoftDeleteFlushEventListener;
@@ -27,7 +28,7 @@ import java.util.List;
  * Third boot phase, inside the SessionFactory constructor: puts the library's delete listener in
  * place of Hibernate's (it records who asks for each delete, and why, and leaves the REMOVE cascade to
  * the set-based one), wraps Hibernate's load listener with the visibility rules of each kind of load,
- * and registers the stateless-delete listener.
+ * and registers the stateless-delete listener and the guard against marker changes made in memory.
  */
 public final class SoftDeleteIntegrator implements Integrator {
 
@@ -48,6 +49,7 @@ public final class SoftDeleteIntegrator implements Integrator {
         replace(listeners.getEventListenerGroup(EventType.AUTO_FLUSH), DefaultAutoFlushEventListener.class,
                 new SoftDeleteAutoFlushEventListener(service));
         wrapLoadListeners(listeners.getEventListenerGroup(EventType.LOAD), service);
+        listeners.appendListeners(EventType.FLUSH_ENTITY, new MarkerChangeGuard(service));
         StatelessDeleteListener statelessDeletes = new StatelessDeleteListener(service);
         listeners.appendListeners(EventType.PRE_DELETE, statelessDeletes);
         listeners.appendListeners(EventType.POST_DELETE, statelessDeletes);

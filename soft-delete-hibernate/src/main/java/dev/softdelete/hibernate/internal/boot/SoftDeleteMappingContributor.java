@@ -63,11 +63,24 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
         for (SoftDeletableType type : roots.values()) {
             RootClass root = (RootClass) metadata.getEntityBinding(type.rootEntityName());
             root.setStateManagementType(SoftDeleteStateManagement.class);
+            makeMarkerReadOnly(root, type);
             attachMarkerFilters(root::addFilter);
             LOG.debugf("soft-deletable: %s, marker %s", type.rootEntityName(), type.markerAttribute());
         }
         attachToCollections(metadata, roots);
         new LiveUniqueBinder(buildingContext, service.uniqueKeys()).bind(roots, contributions::contributeAuxiliaryDatabaseObject);
+    }
+
+    /**
+     * Entity UPDATEs never write the marker, actor or reason: a copy loaded before a delete (or a
+     * restore) would otherwise write the old state back. remove(), restore() and the purge write them.
+     */
+    private static void makeMarkerReadOnly(RootClass root, SoftDeletableType type) {
+        for (String attribute : new String[] {type.markerAttribute(), type.deletedByAttribute(), type.reasonAttribute()}) {
+            if (attribute != null) {
+                root.getProperty(attribute).setUpdatable(false);
+            }
+        }
     }
 
     private Map<String, SoftDeletableType> readRoots(InFlightMetadataCollector metadata, SoftDeleteService service,

@@ -1,5 +1,7 @@
 package dev.softdelete.hibernate.internal.state;
 
+import dev.softdelete.hibernate.internal.SoftDeletableType;
+import dev.softdelete.hibernate.internal.SoftDeleteService;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.RootClass;
 import org.hibernate.metamodel.mapping.AuxiliaryMapping;
@@ -19,7 +21,8 @@ import org.hibernate.persister.state.spi.StateManagement;
 
 /**
  * The state management of soft-deletable hierarchies (Hibernate 7.4 SPI): standard coordinators
- * except for delete, and an auxiliary mapping that restricts every read to the session's
+ * except for delete (a marker UPDATE) and update (which applies only to rows still in the state they
+ * were loaded in), and an auxiliary mapping that restricts every read to the session's
  * {@link Visibility}; on the collections owned by such entities, a remove coordinator that keeps
  * their links when the owner is soft-deleted. Stateless: Hibernate reads {@link #INSTANCE} reflectively and shares it
  * between factories, so all state is reached through the persister.
@@ -58,7 +61,10 @@ public final class SoftDeleteStateManagement implements StateManagement {
 
     @Override
     public UpdateCoordinator createUpdateCoordinator(EntityPersister persister) {
-        return STANDARD.createUpdateCoordinator(persister);
+        SoftDeletableType type = persister.getFactory().getServiceRegistry().requireService(SoftDeleteService.class)
+                .typeOf(persister.getEntityName());
+        return type == null ? STANDARD.createUpdateCoordinator(persister)
+                : new MarkerGuardedUpdateCoordinator(persister, type);
     }
 
     @Override
