@@ -29,13 +29,17 @@ import java.util.Set;
  *     was selected stays.</li>
  * <li>Children first: entities whose foreign keys reference another purged entity are purged before it;
  *     join-table and element-collection rows of purged rows, and their JOINED subclass and secondary
- *     table rows, go in the same transaction. A row still referenced by a soft-deletable row that stays
- *     (a live child, or one with a longer retention) is kept until a later run. A row referenced by a
- *     table that is not soft-deletable makes the batch fail.</li>
+ *     table rows, go in the same transaction. A row still referenced by any row is kept until a later
+ *     run, whatever keeps the referencing row: it is live, not due yet, held back by its own children,
+ *     written while the purge runs, or in a table that is not soft-deletable. Each batch decides this
+ *     in the same statements that delete, so the purge does not stop on a foreign key; a reference
+ *     written between those statements' read and their delete fails the batch, which is rolled back
+ *     and retried (three attempts).</li>
  * <li>Several instances may run at once: they lock the same rows in the same order, the second finds
  *     them gone, and counts come from the DELETE's update count, so nothing is counted twice.</li>
- * <li>A failure stops the run with a {@link org.hibernate.HibernateException} naming the entity and the
- *     batch; the batches committed before it stay, and the next run continues where it stopped.</li>
+ * <li>A failure stops the run with a {@link PurgeException} naming the entity and the batch, whose
+ *     {@link PurgeException#report() report()} says what the batches committed before it did; they
+ *     stay, and the next run continues where it stopped.</li>
  * <li>{@link #anonymizeInsteadOf(Class[])} keeps the rows of entities that must stay and overwrites
  *     their {@link dev.softdelete.Anonymize @Anonymize} attributes instead.</li>
  * </ul>
@@ -77,7 +81,10 @@ public final class Purger {
     }
 
     /**
-     * Counts what a run would delete, and tells the listener, without changing anything.
+     * Counts what a run would delete, and tells the listener, without changing anything. As nothing is
+     * deleted, a row whose only references come from rows that are due themselves counts as if those
+     * went first; when one of them is held back (by a live row below it), the real run keeps that row
+     * too: the count is an upper bound.
      *
      * @return this purger
      * @since 0.1.0
@@ -163,8 +170,8 @@ public final class Purger {
      * @return what was deleted or anonymised per entity, the number of batches and the time taken
      * @throws IllegalArgumentException if an entity of {@link #anonymizeInsteadOf(Class[])} has no
      *                                  usable {@code @Anonymize} attribute
-     * @throws org.hibernate.HibernateException if a batch fails; it names the entity and the batch, and
-     *                                  everything committed before it stays
+     * @throws PurgeException if a batch fails; it names the entity and the batch and reports what was
+     *                                  committed before it, which stays
      * @since 0.1.0
      */
     public PurgeReport run() {

@@ -1,6 +1,7 @@
 package dev.softdelete.it.purge;
 
 import dev.softdelete.hibernate.PurgeBatch;
+import dev.softdelete.hibernate.PurgeException;
 import dev.softdelete.hibernate.PurgeListener;
 import dev.softdelete.hibernate.PurgeReport;
 import dev.softdelete.hibernate.Purger;
@@ -11,7 +12,6 @@ import dev.softdelete.it.support.MutableClock;
 import dev.softdelete.it.support.TestSessionFactory;
 import dev.softdelete.test.SqlRecorder;
 import dev.softdelete.test.StatementKind;
-import org.hibernate.HibernateException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -213,14 +213,34 @@ class PurgeBatchTest {
         assertThat(db.countRows("purge_item")).isEqualTo(7);
     }
 
-    @Test
-    void failureInABatchKeepsEarlierBatchesAndNamesEntityAndBatch() {
-        deletedItems(7);
-        db.inTransaction(s -> s.persist(new PurgeItemNote(1L, s.getReference(PurgeItem.class, 5L))));
+    /** A listener whose beforeBatch fails on the given batch: nothing of that batch may change. */
+    private static PurgeListener failingBefore(int number) {
+        return new PurgeListener() {
+            @Override
+            public void beforeBatch(PurgeBatch selected) {
+                if (selected.number() == number) {
+                    throw new IllegalStateException("audit log is down");
+                }
+            }
 
-        assertThatThrownBy(() -> purger().batchSize(2).run())
-                .isInstanceOf(HibernateException.class)
-                .hasMessageContaining("softdelete purge of " + PurgeItem.class.getName() + ": batch 3 (ids after 4 up to 6")
+            @Override
+            public void batchDone(PurgeBatch batch) {
+            }
+        };
+    }
+
+    @Test
+    void failureInABatchKeepsEarlierBatchesNamesEntityAndBatchAndReportsWhatWasCommitted() {
+        deletedItems(7);
+
+        assertThatThrownBy(() -> purger().batchSize(2).listener(failingBefore(3)).run())
+                .isInstanceOfSatisfying(PurgeException.class, e -> {
+                    assertThat(e.entity()).isEqualTo(PurgeItem.class);
+                    assertThat(e.batch()).isEqualTo(3);
+                    assertThat(e.report().rowsPerEntity()).containsEntry(PurgeItem.class, 4L);
+                    assertThat(e.report().batches()).isEqualTo(2);
+                })
+                .hasMessageContaining("softdelete purge of " + PurgeItem.class.getName() + ": batch 3 (ids 5 to 6")
                 .hasMessageContaining("The 2 batches before it (4 rows)")
                 .hasMessageContaining("run the purge again");
 
@@ -230,15 +250,26 @@ class PurgeBatchTest {
     @Test
     void rerunAfterAFailureCompletesThePurge() {
         deletedItems(7);
-        db.inTransaction(s -> s.persist(new PurgeItemNote(1L, s.getReference(PurgeItem.class, 5L))));
-        assertThatThrownBy(() -> purger().batchSize(2).run()).isInstanceOf(HibernateException.class);
-        db.inTransaction(s -> s.remove(s.find(PurgeItemNote.class, 1L)));
+        assertThatThrownBy(() -> purger().batchSize(2).listener(failingBefore(3)).run())
+                .isInstanceOf(PurgeException.class);
 
         PurgeReport report = purger().batchSize(2).run();
 
         assertThat(report.rowsPerEntity()).containsEntry(PurgeItem.class, 3L);
         assertThat(report.batches()).isEqualTo(2);
         assertThat(db.countRows("purge_item")).isZero();
+    }
+
+    @Test
+    void aRowReferencedFromATableThatIsNotSoftDeletableIsKeptAndTheRunGoesOn() {
+        deletedItems(7);
+        db.inTransaction(s -> s.persist(new PurgeItemNote(1L, s.getReference(PurgeItem.class, 5L))));
+
+        PurgeReport report = purger().batchSize(2).run();
+
+        assertThat(report.rowsPerEntity()).containsEntry(PurgeItem.class, 6L);
+        assertThat(itemIds()).containsExactly(5L);
+        assertThat(db.countRows("purge_item_note")).isEqualTo(1);
     }
 
     @Test
@@ -250,7 +281,8 @@ class PurgeBatchTest {
                 throw new IllegalStateException("audit log is down");
             }
         }).run())
-                .isInstanceOf(HibernateException.class)
+                .isInstanceOfSatisfying(PurgeException.class,
+                        e -> assertThat(e.report().rowsPerEntity()).containsEntry(PurgeItem.class, 4L))
                 .hasMessageContaining("batch 2 (ids 3 to 4")
                 .hasMessageContaining("was committed, then its listener failed: audit log is down");
 

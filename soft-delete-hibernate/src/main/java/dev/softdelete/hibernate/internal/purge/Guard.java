@@ -4,9 +4,11 @@ import dev.softdelete.RetentionPolicy;
 import dev.softdelete.hibernate.internal.state.MarkerColumns;
 
 /**
- * A foreign key of a soft-deletable table referencing a purged entity: a row referenced from there is
- * kept, unless the referencing row is itself due in this run (then it goes first, or, in a dry run,
- * would have gone).
+ * A foreign key of a table referencing a purged entity: a row referenced from there is kept, whatever
+ * the state of the referencing row (live, not yet due, held back by its own children, written while
+ * the purge runs). Children are purged before their parents, so a due child that could go is gone by
+ * the time its parent's batch runs. Only a dry run, which deletes nothing, counts a due referencing
+ * row as gone.
  *
  * @param key       the referencing table and column
  * @param markers   the referencing entity's marker, when {@code key}'s table holds it; else null
@@ -14,8 +16,8 @@ import dev.softdelete.hibernate.internal.state.MarkerColumns;
  */
 record Guard(KeyedTable key, MarkerColumns markers, RetentionPolicy retention) {
 
-    /** Whether only referencing rows that stay hold a row back (else every referencing row does). */
-    boolean ignoresDueRows() {
+    /** Whether a dry run may count this key's due referencing rows as gone (their entity is purged too). */
+    boolean dueRowsWouldGo() {
         return markers != null && retention != null && !retention.isForever();
     }
 }

@@ -1,5 +1,6 @@
 package dev.softdelete.hibernate.internal.purge;
 
+import dev.softdelete.hibernate.PurgeException;
 import dev.softdelete.hibernate.PurgeListener;
 import dev.softdelete.hibernate.PurgeReport;
 import dev.softdelete.hibernate.internal.SoftDeleteService;
@@ -84,6 +85,13 @@ public final class PurgeRun {
             TargetPurge purge = new TargetPurge(factory, target, now, batchSize, dryRun, listener);
             try {
                 purge.run();
+            }
+            catch (TargetPurge.BatchFailure failure) {
+                rows.put(target.entityClass(), purge.rows());
+                PurgeReport committed = new PurgeReport(rows, batches + purge.batches(),
+                        Duration.ofNanos(System.nanoTime() - started), dryRun);
+                throw new PurgeException(failure.getMessage(), failure.getCause(), target.entityClass(),
+                        failure.batch(), committed);
             }
             finally {
                 batches += purge.batches();

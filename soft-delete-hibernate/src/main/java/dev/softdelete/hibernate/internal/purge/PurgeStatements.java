@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * The SQL of one purge batch of one target. Every statement restricts to the batch's rows with the
  * same predicate: ids in the batch's key range, marked before the cutoff (re-checked here, so a row
- * restored since it was selected stays), and not referenced by a soft-deletable row that stays.
+ * restored since it was selected stays), and not referenced by any row (a dry run, which deletes
+ * nothing, counts referencing rows that are due as gone: its count is an upper bound).
  */
 final class PurgeStatements {
 
@@ -29,10 +30,16 @@ final class PurgeStatements {
 
     private final PurgeTarget target;
     private final String forUpdate;
+    private final boolean dryRun;
 
-    PurgeStatements(PurgeTarget target, String forUpdate) {
+    PurgeStatements(PurgeTarget target, String forUpdate, boolean dryRun) {
         this.target = target;
         this.forUpdate = forUpdate;
+        this.dryRun = dryRun;
+    }
+
+    private boolean skipsDueRows(Guard guard) {
+        return dryRun && guard.dueRowsWouldGo();
     }
 
     /** The batch's rows; bound by {@link #batchBinds}. */
@@ -48,7 +55,7 @@ final class PurgeStatements {
                     .append(column).append(" as sd_key from ").append(guard.key().table()).append(" where ")
                     // a NULL key would make NOT IN unknown for every row: nothing would be purged
                     .append(bounds(column, range)).append(column).append(" is not null");
-            if (guard.ignoresDueRows()) {
+            if (skipsDueRows(guard)) {
                 String marker = guard.markers().marker().getSelectionExpression();
                 where.append(" and (").append(marker).append(" is null or ").append(marker).append(" >= ?)");
             }
@@ -81,7 +88,7 @@ final class PurgeStatements {
                 .add(target.markers().marker(), target.markers().markerValue(cutoff), session);
         for (Guard guard : target.guards()) {
             bindBounds(binds, range, session);
-            if (guard.ignoresDueRows()) {
+            if (skipsDueRows(guard)) {
                 Instant guardCutoff = guard.retention().cutoff(now).orElseThrow();
                 binds.add(guard.markers().marker(), guard.markers().markerValue(guardCutoff), session);
             }

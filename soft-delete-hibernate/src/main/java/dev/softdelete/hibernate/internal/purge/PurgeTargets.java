@@ -144,11 +144,10 @@ final class PurgeTargets {
         MarkerColumns markers = MarkerColumns.of(root, type);
         List<Guard> guards = new ArrayList<>();
         for (Reference reference : references.getOrDefault(root.getEntityName(), Set.of())) {
-            // a soft-deletable row that stays holds this one back; a hard one makes the purge fail
+            // any referencing row holds this one back, soft-deletable or not: its DELETE would fail on the key
             SoftDeletableType referencing = service.typeOf(reference.referencingRoot());
-            if (referencing != null) {
-                guards.add(guard(root, reference, referencing, only, anonymized));
-            }
+            guards.add(referencing != null ? guard(root, reference, referencing, only, anonymized)
+                    : new Guard(reference.key(), null, null));
         }
         List<AnonymizedColumn> columns = anonymize ? AnonymizedColumns.of(factory, root, markers.table()) : List.of();
         return new PurgeTarget(root, markers, idColumn, anonymize ? List.of() : dependents(root, markers.table()),

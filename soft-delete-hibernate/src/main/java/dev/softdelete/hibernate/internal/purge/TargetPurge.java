@@ -7,12 +7,12 @@ import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.purge.PurgeStatements.Range;
 import dev.softdelete.hibernate.internal.purge.PurgeStatements.TypedValue;
 import jakarta.persistence.metamodel.Type;
-import org.hibernate.HibernateException;
 import org.hibernate.PessimisticLockException;
 import org.hibernate.Session;
 import org.hibernate.Transaction;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.query.NativeQuery;
 import org.jboss.logging.Logger;
 
@@ -30,7 +30,7 @@ import java.util.function.Supplier;
 final class TargetPurge {
 
     private static final Logger LOG = Logger.getLogger(TargetPurge.class);
-    private static final int LOCK_ATTEMPTS = 3;
+    private static final int RETRIES = 3;
     private static final int PROGRESS_EVERY = 10;
 
     /** What one batch did. */
@@ -57,7 +57,8 @@ final class TargetPurge {
             PurgeListener listener) {
         this.factory = factory;
         this.target = target;
-        this.statements = new PurgeStatements(target, factory.getJdbcServices().getDialect().getForUpdateString());
+        this.statements = new PurgeStatements(target, factory.getJdbcServices().getDialect().getForUpdateString(),
+                dryRun);
         this.now = now;
         this.cutoff = target.retention().cutoff(now).orElseThrow();
         this.batchSize = batchSize;
@@ -230,12 +231,27 @@ final class TargetPurge {
         return new PurgeBatch(target.entityClass(), number, ids, count, cutoff, target.anonymizes(), dryRun);
     }
 
-    private HibernateException failure(int number, String ids, String what, RuntimeException cause) {
-        return new HibernateException("softdelete purge of " + target.entity().getEntityName() + ": batch " + number
+    private BatchFailure failure(int number, String ids, String what, RuntimeException cause) {
+        return new BatchFailure(number, "softdelete purge of " + target.entity().getEntityName() + ": batch " + number
                 + " (" + ids + ", deleted before " + cutoff + ") " + what + ": "
                 + cause.getMessage() + ". The " + (number - 1) + " batches before it (" + rows
                 + " rows) and the entities purged earlier are committed; fix the cause and run the purge again"
                 + " to continue", cause);
+    }
+
+    /** A batch that could not complete: the run stops, reporting what was committed. */
+    static final class BatchFailure extends RuntimeException {
+
+        private final int batch;
+
+        BatchFailure(int batch, String message, RuntimeException cause) {
+            super(message, cause);
+            this.batch = batch;
+        }
+
+        int batch() {
+            return batch;
+        }
     }
 
     /** One session for the whole target: a batch is a transaction, not a session. */
@@ -316,13 +332,15 @@ final class TargetPurge {
             try {
                 return inTransaction(!dryRun, () -> runBatch(after, range));
             }
-            catch (PessimisticLockException e) {
-                // another instance purging the same range, or a deadlock victim: the batch is idempotent
-                if (attempt == LOCK_ATTEMPTS) {
+            catch (PessimisticLockException | ConstraintViolationException e) {
+                // another instance purging the same range, a deadlock victim, or a row that came to reference
+                // one of the batch's rows after the statement read its references: the batch is idempotent,
+                // and a retry reads the references again
+                if (attempt == RETRIES) {
                     throw e;
                 }
-                LOG.debugf("Purge of %s: lock conflict after id %s, retrying (%s)",
-                        target.entity().getEntityName(), after, e.getMessage());
+                LOG.debugf("Purge of %s: %s after id %s, retrying (%s)", target.entity().getEntityName(),
+                        e instanceof PessimisticLockException ? "lock conflict" : "new reference", after, e.getMessage());
             }
         }
     }
