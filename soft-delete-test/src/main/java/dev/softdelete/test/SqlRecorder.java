@@ -167,7 +167,8 @@ public final class SqlRecorder {
      */
     public SqlRecorder detectLeaks(SessionFactory factory, LeakMode mode) {
         bind(factory);
-        this.leakHeuristic = new LeakHeuristic(SoftDeleteTables.of(factory).markerByTable());
+        SoftDeleteTables tables = SoftDeleteTables.of(factory);
+        this.leakHeuristic = new LeakHeuristic(tables.markerByTable(), tables.idByTable(), tables.linkTables());
         this.leakMode = Objects.requireNonNull(mode, "mode");
         return this;
     }

@@ -53,9 +53,20 @@ class KitLeakDetectorTest {
             s.createQuery("from Customer c where exists (select 1 from PurchaseOrder o where o.customer = c)",
                     Customer.class).list();
             s.find(Customer.class, id).getOrders().size();
+            s.find(Customer.class, id).getTags().size();
+            // a fetched to-one loads its target whatever its state, by design
+            s.createQuery("select o from PurchaseOrder o left join fetch o.customer", PurchaseOrder.class).list();
         }));
 
         assertThat(sql).hasNoLeaks();
+    }
+
+    @Test
+    void aJoinFromAJoinTableToItsElementsWithoutThePredicateIsALeak() {
+        SqlRecorder sql = db.record(() -> db.inTransaction(s -> s.createNativeQuery(
+                "select t.id from customer_tag ct join tag t on t.id = ct.tags_id", Object.class).list()));
+
+        assertThat(sql.leaks()).extracting(SoftDeleteLeak::table).containsExactly("tag");
     }
 
     @Test

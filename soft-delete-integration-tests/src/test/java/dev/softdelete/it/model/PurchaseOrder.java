@@ -45,6 +45,10 @@ public class PurchaseOrder implements SoftDeletable {
         return item;
     }
 
+    public void setItem(String item) {
+        this.item = item;
+    }
+
     @Override
     public Instant getDeletedAt() {
         return deletedAt;

@@ -3,7 +3,6 @@ package dev.softdelete.it.read;
 import dev.softdelete.hibernate.SoftDeleteSession;
 import dev.softdelete.it.model.PurchaseOrder;
 import dev.softdelete.it.support.TestSessionFactory;
-import org.hibernate.Hibernate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -14,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An explicit join to a to-one is restricted like a root: the inner join drops the orders whose
- * customer is not visible (unlike a to-one fetched by a loader, see {@link ToOneTest}).
+ * customer is not visible (unlike a to-one fetched by a loader, see {@link ToOneTest}, or by a fetch
+ * join, see {@link FetchJoinTest}).
  */
 class JoinTest {
 
@@ -27,7 +27,6 @@ class JoinTest {
     }
 
     private static final String JOIN = "select o from PurchaseOrder o join o.customer c";
-    private static final String JOIN_FETCH = "select o from PurchaseOrder o join fetch o.customer";
     private static final String ENTITY_JOIN = "select o from PurchaseOrder o join Customer c on c.id = o.customer.id";
 
     private static List<String> items(SoftDeleteSession s, String hql) {
@@ -54,32 +53,6 @@ class JoinTest {
         OrderRows.persist(db);
 
         assertThat(read(s -> s.onlyDeleted(() -> items(s, JOIN)))).containsExactly(OrderRows.GONE_DELETED);
-    }
-
-    @Test
-    void joinFetchDropsOrdersOfDeletedCustomer() {
-        OrderRows.persist(db);
-
-        List<PurchaseOrder> orders = db.fromTransaction(s -> s.createQuery(JOIN_FETCH, PurchaseOrder.class).getResultList());
-
-        assertThat(orders).extracting(PurchaseOrder::getItem).containsExactly(OrderRows.ANN_LIVE);
-        assertThat(Hibernate.isInitialized(orders.get(0).getCustomer())).isTrue();
-    }
-
-    @Test
-    void joinFetchUnfilteredKeepsEveryOrder() {
-        OrderRows.persist(db);
-
-        assertThat(read(s -> s.unfiltered(() -> items(s, JOIN_FETCH)))).containsExactlyInAnyOrder(
-                OrderRows.ANN_LIVE, OrderRows.ANN_DELETED, OrderRows.GONE_LIVE, OrderRows.GONE_DELETED);
-    }
-
-    @Test
-    void joinFetchOnlyDeletedKeepsDeletedOrdersOfDeletedCustomers() {
-        OrderRows.persist(db);
-
-        assertThat(read(s -> s.onlyDeleted(() -> items(s, JOIN_FETCH))))
-                .containsExactly(OrderRows.GONE_DELETED);
     }
 
     @Test

@@ -11,7 +11,9 @@ import java.util.regex.Pattern;
 /**
  * Finds the soft-deletable tables a SELECT reads without the soft-delete predicate. Each
  * {@code from T [as] a} or {@code join T [as] a} must be matched by {@code a.marker is [not] null}
- * (or {@code T.marker ...}, or a bare {@code marker is [not] null} when T has no alias).
+ * (or {@code T.marker ...}, or a bare {@code marker is [not] null} when T has no alias). A join whose
+ * ON clause starts with T's id equal to another column is a to-one followed by its key (a fetch
+ * join): it loads the referenced row whatever its state, by design, and is no leak.
  */
 public final class LeakHeuristic {
 
@@ -26,9 +28,19 @@ public final class LeakHeuristic {
             "for", "natural", "using", "window", "lateral");
 
     private final Map<String, String> markerByTable;
+    private final Map<String, String> idByTable;
+    private final Set<String> linkTables;
 
-    public LeakHeuristic(Map<String, String> markerByTable) {
+    /**
+     * @param markerByTable soft-deletable table to marker column
+     * @param idByTable     soft-deletable table to id column
+     * @param linkTables    join tables of many-to-many collections: a join from one of them to its
+     *                      element's key reads a collection, which must carry the predicate
+     */
+    public LeakHeuristic(Map<String, String> markerByTable, Map<String, String> idByTable, Set<String> linkTables) {
         this.markerByTable = Map.copyOf(markerByTable);
+        this.idByTable = Map.copyOf(idByTable);
+        this.linkTables = Set.copyOf(linkTables);
     }
 
     /** The soft-deletable tables the SELECT reads without the predicate, in order of appearance. */
@@ -38,6 +50,12 @@ public final class LeakHeuristic {
             return leaks;
         }
         String normalized = sql.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
+        Map<String, String> tableByQualifier = new java.util.HashMap<>();
+        Matcher scan = TABLE_REFERENCE.matcher(normalized);
+        while (scan.find()) {
+            tableByQualifier.put(qualifierFor(scan.group(1), scan.group(2)).toLowerCase(Locale.ROOT),
+                    SoftDeleteTables.key(scan.group(1)));
+        }
         Matcher reference = TABLE_REFERENCE.matcher(normalized);
         while (reference.find()) {
             String table = SoftDeleteTables.key(reference.group(1));
@@ -49,11 +67,38 @@ public final class LeakHeuristic {
             if (alias != null && NOT_ALIASES.contains(alias.toLowerCase(Locale.ROOT))) {
                 alias = null;
             }
-            if (!guarded(normalized, qualifierFor(reference.group(1), alias), marker)) {
+            String qualifier = qualifierFor(reference.group(1), alias);
+            boolean toOneByKey = reference.group(0).regionMatches(true, 0, "join", 0, 4)
+                    && joinsOnItsKey(normalized.substring(reference.end()), qualifier, idByTable.get(table),
+                    tableByQualifier);
+            if (!toOneByKey && !guarded(normalized, qualifier, marker)) {
                 leaks.add(table);
             }
         }
         return leaks;
+    }
+
+    /**
+     * Whether the text after a join's table reference is {@code on q.id = x.y} or {@code on x.y = q.id},
+     * with {@code x} not a many-to-many join table and {@code y} not {@code x}'s own id.
+     */
+    private boolean joinsOnItsKey(String rest, String qualifier, String idColumn, Map<String, String> tableByQualifier) {
+        if (idColumn == null) {
+            return false;
+        }
+        String key = Pattern.quote(qualifier) + "\\s*\\.\\s*" + Pattern.quote(idColumn) + "(?![\\w$])";
+        String column = "([\\w$]+)\\s*\\.\\s*([\\w$]+)";
+        Matcher on = Pattern.compile("^\\s+on\\s+\\(?\\s*(?:" + key + "\\s*=\\s*" + column + "|" + column
+                + "\\s*=\\s*" + key + ")", Pattern.CASE_INSENSITIVE).matcher(rest);
+        if (!on.find()) {
+            return false;
+        }
+        String owner = (on.group(1) != null ? on.group(1) : on.group(3)).toLowerCase(Locale.ROOT);
+        String ownerColumn = (on.group(1) != null ? on.group(2) : on.group(4)).toLowerCase(Locale.ROOT);
+        String ownerTable = tableByQualifier.getOrDefault(owner, "");
+        // a to-one's key column: not a many-to-many join table's, and not the owner's own id (a join of ids
+        // is not a reference to follow)
+        return !linkTables.contains(ownerTable) && !ownerColumn.equalsIgnoreCase(idByTable.getOrDefault(ownerTable, ""));
     }
 
     private static String qualifierFor(String table, String alias) {

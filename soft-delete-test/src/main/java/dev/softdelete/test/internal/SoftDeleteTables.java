@@ -10,9 +10,11 @@ import org.hibernate.persister.entity.EntityPersister;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where the soft-deletable entities of one SessionFactory live: table and marker columns, read from
@@ -27,17 +29,21 @@ public final class SoftDeleteTables {
 
     private final SessionFactoryImplementor factory;
     private final Map<String, String> markerByTable;
+    private final Map<String, String> idByTable;
 
     private SoftDeleteTables(SessionFactoryImplementor factory) {
         this.factory = factory;
         Map<String, String> markers = new LinkedHashMap<>();
+        Map<String, String> ids = new LinkedHashMap<>();
         factory.getMappingMetamodel().forEachEntityDescriptor(persister -> {
             EntityTable table = describe(persister);
             if (table != null && table.markerColumn() != null) {
                 markers.putIfAbsent(table.key(), unquote(table.markerColumn()));
+                ids.putIfAbsent(table.key(), unquote(table.idColumn()));
             }
         });
         this.markerByTable = Collections.unmodifiableMap(markers);
+        this.idByTable = Collections.unmodifiableMap(ids);
     }
 
     public static SoftDeleteTables of(SessionFactory factory) {
@@ -47,6 +53,22 @@ public final class SoftDeleteTables {
     /** Soft-deletable table (lower case, unquoted) to its marker column (lower case, unquoted). */
     public Map<String, String> markerByTable() {
         return markerByTable;
+    }
+
+    /** The join tables of many-to-many collections (lower case, unquoted). */
+    public Set<String> linkTables() {
+        Set<String> tables = new LinkedHashSet<>();
+        factory.getMappingMetamodel().forEachCollectionDescriptor(collection -> {
+            if (collection.isManyToMany()) {
+                tables.add(key(collection.getTableName()));
+            }
+        });
+        return tables;
+    }
+
+    /** Soft-deletable table (lower case, unquoted) to its (first) id column (lower case, unquoted). */
+    public Map<String, String> idByTable() {
+        return idByTable;
     }
 
     /** The table of an entity class; its marker columns are null when it is not soft-deletable. */

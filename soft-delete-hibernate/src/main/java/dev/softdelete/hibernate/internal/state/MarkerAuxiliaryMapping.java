@@ -7,8 +7,10 @@ import org.hibernate.metamodel.mapping.AuxiliaryMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.EntityValuedModelPart;
+import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
 import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
+import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.spi.NavigablePath;
 import org.hibernate.sql.ast.spi.SqlAliasBaseGenerator;
@@ -29,8 +31,8 @@ import java.util.function.Supplier;
 /**
  * Adds the soft-delete restriction of the session's {@link Visibility} wherever Hibernate reads a
  * soft-deletable table: query roots, joins, subqueries, collection elements and loads by key.
- * The one exception is a to-one association fetched by a loader: the row exists and is referenced,
- * so its target loads whatever its state (as lazy proxies do).
+ * The exceptions are to-one associations fetched by a loader or by a query's fetch join of the key
+ * side: the row exists and is referenced, so its target loads whatever its state (as lazy proxies do).
  */
 public final class MarkerAuxiliaryMapping implements AuxiliaryMapping {
 
@@ -64,7 +66,7 @@ public final class MarkerAuxiliaryMapping implements AuxiliaryMapping {
     public void applyPredicate(EntityMappingType entity, Consumer<Predicate> predicateConsumer,
             LazyTableGroup lazyTableGroup, NavigablePath navigablePath, SqlAstCreationState creationState) {
         // a to-one fetched by a loader (find, lazy proxy, batch fetch) loads its target whatever its state
-        if (creationState.applyOnlyLoadByKeyFilters()) {
+        if (creationState.applyOnlyLoadByKeyFilters() || isFetchedForeignKey(lazyTableGroup)) {
             return;
         }
         Visibility visibility = Visibility.of(creationState.getLoadQueryInfluencers());
@@ -73,6 +75,18 @@ public final class MarkerAuxiliaryMapping implements AuxiliaryMapping {
             TableReference table = lazyTableGroup.resolveTableReference(navigablePath, marker.getContainingTableExpression());
             predicateConsumer.accept(restriction(marker, table, visibility));
         }
+    }
+
+    /**
+     * A query's fetch join of a to-one whose foreign key the owner holds ({@code join fetch o.customer},
+     * an entity graph) loads the target whatever its state, as the lazy load does: restricted, it would
+     * leave {@code null} in the owner (or drop the owner, for an inner join), and the next flush of a
+     * change to the owner would write that {@code null} over the key. A join that is not fetched still
+     * filters, as every query path does.
+     */
+    private static boolean isFetchedForeignKey(LazyTableGroup join) {
+        return join.isFetched() && join.getModelPart() instanceof ToOneAttributeMapping toOne
+                && toOne.getSideNature() == ForeignKeyDescriptor.Nature.KEY;
     }
 
     @Override
