@@ -1,5 +1,6 @@
 package dev.softdelete.it.collection;
 
+import dev.softdelete.hibernate.SoftDeleteSession;
 import dev.softdelete.it.model.LinkCustomer;
 import dev.softdelete.it.model.LinkProduct;
 import dev.softdelete.it.model.LinkShop;
@@ -8,6 +9,7 @@ import dev.softdelete.test.SqlRecorder;
 import dev.softdelete.test.StatementKind;
 import org.hibernate.Hibernate;
 import org.hibernate.HibernateException;
+import org.hibernate.Transaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -56,6 +58,25 @@ class BagLinksTest {
 
         // THEN
         assertThat(rows.favorites(db)).containsExactly(rows.live(), rows.deleted(), rows.spare());
+    }
+
+    @Test
+    void aProductRestoredBetweenTheReadAndTheRewriteKeepsItsLink() {
+        // GIVEN alice's bag read while the product was deleted
+        LinkRows rows = LinkRows.persist(db);
+        try (SoftDeleteSession editing = SoftDeleteSession.wrap(db.sessionFactory().openSession())) {
+            Transaction tx = editing.beginTransaction();
+            LinkCustomer alice = editing.find(LinkCustomer.class, rows.alice());
+            Hibernate.initialize(alice.getFavorites());
+
+            // WHEN another transaction restores the product, then the bag is rewritten
+            db.inTransaction(s -> assertThat(s.restore(LinkProduct.class, rows.deleted())).isTrue());
+            alice.getFavorites().add(editing.find(LinkProduct.class, rows.spare()));
+            tx.commit();
+        }
+
+        // THEN the rewrite deleted only the links it had read, and the restored product's stays
+        assertThat(rows.favorites(db)).containsExactlyInAnyOrder(rows.live(), rows.deleted(), rows.spare());
     }
 
     @Test

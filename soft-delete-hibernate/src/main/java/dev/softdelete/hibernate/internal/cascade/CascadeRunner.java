@@ -7,6 +7,7 @@ import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.session.SessionState.DeleteRequest;
 import dev.softdelete.hibernate.internal.state.DeletionKey;
 import dev.softdelete.hibernate.internal.state.MarkerColumns;
+import org.hibernate.dialect.MySQLDialect;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.jboss.logging.Logger;
@@ -67,11 +68,12 @@ public final class CascadeRunner {
             for (CascadeStep step : stepsFrom(parents)) {
                 MarkerColumns child = step.childColumns();
                 Object marker = child.markerValue(instant);
-                String marked = child.marker().getSelectionExpression();
+                String markerColumn = child.marker().getSelectionExpression();
                 String ofParents = childrenOf(step, parents);
-                StringBuilder sql = new StringBuilder("update ").append(child.table()).append(" set ")
-                        .append(marked).append(" = ?, ").append(child.operation()).append(" = ?");
-                Binds binds = new Binds().add(child.marker(), marker, session)
+                ChildRows rows = childRows(step, parents, ofParents);
+                StringBuilder sql = new StringBuilder("update ").append(rows.target()).append(" set ")
+                        .append(markerColumn).append(" = ?, ").append(child.operation()).append(" = ?");
+                Binds binds = new Binds().addAll(rows.leadingBinds()).add(child.marker(), marker, session)
                         .add(child.operationType(), request.operation());
                 if (child.actor() != null) {
                     sql.append(", ").append(child.actor().getSelectionExpression()).append(" = ?");
@@ -83,10 +85,10 @@ public final class CascadeRunner {
                 }
                 VersionBump versions = VersionBump.of(step.child(), session);
                 versions.appendTo(sql, binds, session);
-                sql.append(" where ").append(marked).append(" is null and ").append(ofParents);
-                int rows = Mutations.executeUpdate(session, sql.toString(), binds.addAll(parents.binds()));
-                LOG.tracef("cascade %s.%s marked %d rows", step.owner().getEntityName(), step.attribute(), rows);
-                if (rows > 0) {
+                sql.append(" where ").append(markerColumn).append(" is null").append(rows.condition());
+                int marked = Mutations.executeUpdate(session, sql.toString(), binds.addAll(rows.trailingBinds()));
+                LOG.tracef("cascade %s.%s marked %d rows", step.owner().getEntityName(), step.attribute(), marked);
+                if (marked > 0) {
                     ManagedChildren.markDeleted(session, step, marker, request, versions);
                     evictCache(step);
                     String next = "select " + step.childId() + " as sd_id from " + child.table() + " where "
@@ -106,13 +108,14 @@ public final class CascadeRunner {
             for (CascadeStep step : stepsFrom(parents)) {
                 MarkerColumns child = step.childColumns();
                 String ofParents = childrenOf(step, parents);
-                StringBuilder sql = new StringBuilder("update ").append(child.table()).append(" set ")
+                ChildRows children = childRows(step, parents, ofParents);
+                StringBuilder sql = new StringBuilder("update ").append(children.target()).append(" set ")
                         .append(child.cleared());
-                Binds binds = new Binds();
+                Binds binds = new Binds().addAll(children.leadingBinds());
                 VersionBump versions = VersionBump.of(step.child(), session);
                 versions.appendTo(sql, binds, session);
-                sql.append(" where ").append(deletion.condition(child)).append(" and ").append(ofParents);
-                deletion.bind(binds, child, session).addAll(parents.binds());
+                sql.append(" where ").append(deletion.condition(child)).append(children.condition());
+                deletion.bind(binds, child, session).addAll(children.trailingBinds());
                 int rows = Mutations.executeUpdate(session, sql.toString(), binds);
                 LOG.tracef("restore %s.%s restored %d rows", step.owner().getEntityName(), step.attribute(), rows);
                 if (rows > 0) {
@@ -143,14 +146,46 @@ public final class CascadeRunner {
         return step.childId() + " in (" + readable(step.childIds(parents.ids()), readsUpdated) + ")";
     }
 
+    /**
+     * How an UPDATE of a level's children names them: {@code update child set ... where ... and
+     * <ofParents>}, or, on MariaDB and MySQL, {@code update child join (<parent ids>) on ...}. Their
+     * single-table UPDATE evaluates an {@code in (subquery)} row by row over a scan of the whole child
+     * table (semi-joins are not used for it before MariaDB 11.1 and MySQL 8.0.21), which locks every
+     * row of that table and reads the parents after the children, against the parents-first order every
+     * other cascade and restore keeps: concurrent cascades deadlock. The join reads the parents' ids
+     * first and reaches the children through the foreign key's index.
+     *
+     * @param target        what follows {@code update}
+     * @param condition     what follows the statement's own WHERE condition ({@code " and ..."} or nothing)
+     * @param leadingBinds  the parameters of the target, bound before the SET clause's
+     * @param trailingBinds the parameters of the condition, bound after the WHERE clause's own
+     */
+    private record ChildRows(String target, String condition, Binds leadingBinds, Binds trailingBinds) {
+    }
+
+    private ChildRows childRows(CascadeStep step, Level parents, String ofParents) {
+        String table = step.childColumns().table();
+        if ("?".equals(parents.ids()) || !(session.getJdbcServices().getDialect() instanceof MySQLDialect)) {
+            return new ChildRows(table, " and " + ofParents, new Binds(), parents.binds());
+        }
+        String column = step.direct() ? step.parentColumn() : step.childId();
+        String ids = step.direct() ? parents.ids() : step.childIds(parents.ids());
+        String target = table + " join (" + distinct(ids) + ") sd_parents on " + table + "." + column
+                + " = sd_parents.sd_id";
+        return new ChildRows(target, step.direct() ? step.ofChildType() : "", parents.binds(), new Binds());
+    }
+
+    private static String distinct(String ids) {
+        return ids.startsWith("select distinct ") ? ids : "select distinct " + ids.substring("select ".length());
+    }
+
     private String readable(String ids, boolean readsUpdatedTable) {
         if (!readsUpdatedTable || "?".equals(ids)) {
             return ids;
         }
         String alias = "sd" + (++aliases);
         // DISTINCT keeps MariaDB and MySQL from merging the derived table back into the UPDATE
-        String materialised = ids.startsWith("select distinct ") ? ids : "select distinct " + ids.substring("select ".length());
-        return "select " + alias + ".sd_id from (" + materialised + ") " + alias;
+        return "select " + alias + ".sd_id from (" + distinct(ids) + ") " + alias;
     }
 
     /**

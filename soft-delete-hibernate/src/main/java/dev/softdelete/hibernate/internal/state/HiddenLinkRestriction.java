@@ -32,9 +32,10 @@ import java.util.StringJoiner;
  *                        union of its tables)
  * @param innerColumns    the columns of the marker table matching {@code outerColumns}
  * @param marker          the marker column
+ * @param byElementId     whether {@code outerColumns} hold the element's id (not another unique key)
  */
 record HiddenLinkRestriction(String collectionTable, List<String> outerColumns, String markerTable,
-        List<String> innerColumns, String marker) {
+        List<String> innerColumns, String marker, boolean byElementId) {
 
     private static final Logger LOG = Logger.getLogger(HiddenLinkRestriction.class);
 
@@ -77,7 +78,7 @@ record HiddenLinkRestriction(String collectionTable, List<String> outerColumns, 
             return null;
         }
         return new HiddenLinkRestriction(collectionTable, outer, markerTableOf(target, markerTable), inner,
-                markerColumns.marker().getSelectionExpression());
+                markerColumns.marker().getSelectionExpression(), inner.equals(markerKey));
     }
 
     /**
@@ -101,6 +102,18 @@ record HiddenLinkRestriction(String collectionTable, List<String> outerColumns, 
         }
         where.add("sd_t." + hidden);
         return " and not exists (select 1 from " + markerTable + " sd_t where " + where + ")";
+    }
+
+    /**
+     * {@code " and col in (?, ...)"}: the rows of the given elements, by their ids; only when
+     * {@link #byElementId} and the link is one column.
+     */
+    String andOfElements(int count) {
+        StringJoiner ids = new StringJoiner(", ", " and " + outerColumns.get(0) + " in (", ")");
+        for (int i = 0; i < count; i++) {
+            ids.add("?");
+        }
+        return ids.toString();
     }
 
     /** A TABLE_PER_CLASS hierarchy keeps each subclass's rows in its own table: read them all. */

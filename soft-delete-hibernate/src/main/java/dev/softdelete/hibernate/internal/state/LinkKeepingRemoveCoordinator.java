@@ -13,19 +13,24 @@ import org.hibernate.persister.collection.mutation.RemoveCoordinator;
 import org.hibernate.persister.collection.mutation.RemoveCoordinatorStandard;
 import org.jboss.logging.Logger;
 
+import java.util.List;
+
 /**
  * The remove coordinator of a collection owned by a soft-deletable entity, or holding soft-deletable
  * entities. Hibernate removes all the rows of a collection when its owner is deleted, and when it
  * rewrites the collection: a bag changed, a collection emptied or replaced. When the owner is being
  * soft-deleted this keeps every row (join-table and element-collection rows, the foreign keys of a
  * unidirectional one-to-many), so a restore brings back the same graph. When the collection is
- * rewritten it deletes only the rows of the elements the collection saw when it was read
- * ({@link CollectionReadVisibility}): the links to deleted targets outlive an edit of a live view. A
+ * rewritten it deletes only the rows of the elements the collection held when it was read (by their
+ * ids, {@link CollectionSnapshots}; for a collection replaced unread, the rows visible in the scope it
+ * would have been read in, {@link CollectionReadVisibility}): the links to deleted targets outlive an
+ * edit of a live view. A
  * hard delete of the owner removes every row.
  */
 final class LinkKeepingRemoveCoordinator implements RemoveCoordinator {
 
     private static final Logger LOG = Logger.getLogger(LinkKeepingRemoveCoordinator.class);
+    private static final int IDS_PER_STATEMENT = 500;
 
     /** What the removal of a collection's rows is part of. */
     private enum OwnerChange { REWRITE, SOFT_DELETE, HARD_DELETE }
@@ -61,6 +66,14 @@ final class LinkKeepingRemoveCoordinator implements RemoveCoordinator {
 
     private void rewrite(Object key, SharedSessionContractImplementor session, SoftDeleteService service) {
         RewriteRemoval removal = rewriteRemoval(service);
+        if (removal.restriction() != null && removal.restriction().byElementId()
+                && removal.restriction().outerColumns().size() == 1) {
+            List<Object> loaded = CollectionSnapshots.elementIds(persister, key, session);
+            if (loaded != null) {
+                deleteRowsOf(loaded, key, removal, session);
+                return;
+            }
+        }
         Visibility readIn = removal.restriction() == null ? Visibility.ALL
                 : CollectionReadVisibility.of(persister, key, session, service);
         if (readIn == Visibility.ALL) {
@@ -70,6 +83,24 @@ final class LinkKeepingRemoveCoordinator implements RemoveCoordinator {
         String sql = removal.sql() + removal.restriction().andVisibleIn(readIn);
         Mutations.executeUpdate(session, sql,
                 new Binds().add(persister.getAttributeMapping().getKeyDescriptor().getKeyPart(), key, session));
+    }
+
+    /**
+     * Deletes the rows of exactly the elements the collection held when it was read; Hibernate then
+     * inserts the rows of the elements it holds now. Rows of elements it never saw (hidden, or linked
+     * by another transaction meanwhile) stay, whatever happened to those elements since: a restore of a
+     * hidden element committed between the read and this flush does not expose its row to the delete.
+     */
+    private void deleteRowsOf(List<Object> elementIds, Object key, RewriteRemoval removal,
+            SharedSessionContractImplementor session) {
+        for (int from = 0; from < elementIds.size(); from += IDS_PER_STATEMENT) {
+            List<Object> chunk = elementIds.subList(from, Math.min(elementIds.size(), from + IDS_PER_STATEMENT));
+            Binds binds = new Binds().add(persister.getAttributeMapping().getKeyDescriptor().getKeyPart(), key, session);
+            for (Object id : chunk) {
+                binds.add(persister.getElementPersister().getIdentifierMapping(), id, session);
+            }
+            Mutations.executeUpdate(session, removal.sql() + removal.restriction().andOfElements(chunk.size()), binds);
+        }
     }
 
     private OwnerChange ownerChange(Object key, SharedSessionContractImplementor session, SoftDeleteService service) {

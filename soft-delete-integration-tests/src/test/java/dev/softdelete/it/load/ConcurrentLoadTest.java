@@ -1,0 +1,334 @@
+package dev.softdelete.it.load;
+
+import dev.softdelete.hibernate.RestoreConflictException;
+import dev.softdelete.hibernate.SoftDeleteSession;
+import dev.softdelete.it.model.LoadCustomer;
+import dev.softdelete.it.model.LoadLine;
+import dev.softdelete.it.model.LoadOrder;
+import dev.softdelete.it.model.LoadTag;
+import dev.softdelete.it.support.TestSessionFactory;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.LockAcquisitionException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Eight threads run random operations over one graph with real foreign keys (customers → orders →
+ * lines, customers ↔ tags through a bag): removes with their cascade, bulk deletes, restores,
+ * ordinary unversioned updates of copies that other threads may delete meanwhile, fetch joins, tag
+ * links added to bags whose other tags may be deleted. Afterwards, read by plain JDBC: no row deleted
+ * by a committed operation is live again unless a restore could reach it, no live child sits under a
+ * deleted parent, no committed link is gone, and every failure is one of the documented, retryable
+ * kinds. {@code -Dsoftdelete.load.ops} (operations per thread, default 250) and
+ * {@code -Dsoftdelete.load.seed} reproduce a run; the counts are printed.
+ */
+class ConcurrentLoadTest {
+
+    private static final int THREADS = 8;
+    private static final int OPS = Integer.getInteger("softdelete.load.ops", 250);
+    private static final long SEED = Long.getLong("softdelete.load.seed", 20261203L);
+    private static final int CUSTOMERS = 40;
+    /** Customers 1..20 (and what they own) may be restored; 21..40 never are: once deleted, they stay. */
+    private static final int RESTORABLE = 20;
+    private static final int TAGS = 10;
+
+    @RegisterExtension
+    static final TestSessionFactory db = TestSessionFactory.of(LoadCustomer.class, LoadOrder.class, LoadLine.class,
+            LoadTag.class);
+
+    private final Map<String, LongAdder> tally = new ConcurrentHashMap<>();
+    /** Rows of never-restored customers that a committed operation deleted: "customer:21", "order:213", ... */
+    private final Set<String> deletedForGood = ConcurrentHashMap.newKeySet();
+    /** customer id * 100 + tag id of every link committed. */
+    private final Set<Long> links = ConcurrentHashMap.newKeySet();
+    private final List<Throwable> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private static long orderId(long customer, int k) {
+        return customer * 10 + k;
+    }
+
+    private static long lineId(long order, int j) {
+        return order * 10 + j;
+    }
+
+    private void graph() {
+        db.inTransaction(s -> {
+            List<LoadTag> tags = new ArrayList<>();
+            for (long t = 1; t <= TAGS; t++) {
+                LoadTag tag = new LoadTag(t);
+                s.persist(tag);
+                tags.add(tag);
+            }
+            for (long c = 1; c <= CUSTOMERS; c++) {
+                LoadCustomer customer = new LoadCustomer(c, "customer " + c);
+                for (int k = 1; k <= 3; k++) {
+                    LoadOrder order = customer.order(orderId(c, k));
+                    order.line(lineId(orderId(c, k), 1));
+                    order.line(lineId(orderId(c, k), 2));
+                }
+                for (int t = 0; t < 2; t++) {
+                    LoadTag tag = tags.get((int) ((c + t * 3) % TAGS));
+                    customer.getTags().add(tag);
+                    links.add(c * 100 + tag.getId());
+                }
+                s.persist(customer);
+            }
+        });
+    }
+
+    @Test
+    void eightThreadsLoseNothingResurrectNothingAndLeaveNoLiveChildUnderADeletedParent() throws Exception {
+        graph();
+        db.sql().reset(); // the recorder would keep every statement of the run
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> workers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            Random random = new Random(SEED + t);
+            workers.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < OPS; i++) {
+                    step(random);
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> worker : workers) {
+            worker.get(10, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+
+        long resurrected = deletedForGood.stream().filter(this::isLive).count();
+        long liveOrdersUnderDeletedCustomers = count("select count(*) as n from load_order o join load_customer c"
+                + " on c.id = o.customer_id where o.deleted_at is null and c.deleted_at is not null");
+        long liveLinesUnderDeletedOrders = count("select count(*) as n from load_line l join load_order o"
+                + " on o.id = l.order_id where l.deleted_at is null and o.deleted_at is not null");
+        Set<Long> linkRows = new java.util.HashSet<>();
+        db.rows("select load_customer_id as c, tags_id as t from load_customer_tag").forEach(row ->
+                linkRows.add(((Number) row.get("c")).longValue() * 100 + ((Number) row.get("t")).longValue()));
+        long linksLost = links.stream().filter(link -> !linkRows.contains(link)).count();
+
+        System.out.printf("softdelete load on %s: %d threads x %d operations, seed %d%n  operations and outcomes: %s%n"
+                        + "  resurrected %d, live orders under deleted customers %d, live lines under deleted orders %d,"
+                        + " links lost %d of %d, unexpected failures %d%n",
+                dev.softdelete.it.support.TestDatabase.current(), THREADS, OPS, SEED,
+                new TreeMap<>(tally), resurrected, liveOrdersUnderDeletedCustomers, liveLinesUnderDeletedOrders,
+                linksLost, links.size(), unexpected.size());
+        links.stream().filter(link -> !linkRows.contains(link))
+                .forEach(link -> System.out.printf("  lost link: customer %d, tag %d%n", link / 100, link % 100));
+        assertThat(unexpected).as("failures of undocumented kinds").isEmpty();
+        assertThat(resurrected).as("rows live again that no restore could reach").isZero();
+        assertThat(liveOrdersUnderDeletedCustomers).isZero();
+        assertThat(liveLinesUnderDeletedOrders).isZero();
+        assertThat(linksLost).as("committed links gone").isZero();
+        assertThat(deletedForGood).as("the load deleted something").isNotEmpty();
+    }
+
+    private long count(String sql) {
+        return ((Number) db.rows(sql).get(0).get("n")).longValue();
+    }
+
+    private boolean isLive(String row) {
+        String[] parts = row.split(":");
+        return db.rows("select deleted_at from load_" + parts[0] + " where id = ?", Long.parseLong(parts[1])).stream()
+                .anyMatch(r -> r.get("deleted_at") == null);
+    }
+
+    private void step(Random random) {
+        long customer = 1 + random.nextInt(CUSTOMERS);
+        long order = orderId(customer, 1 + random.nextInt(3));
+        long line = lineId(order, 1 + random.nextInt(2));
+        long restorable = 1 + random.nextInt(RESTORABLE);
+        long tag = 1 + random.nextInt(TAGS);
+        int pause = random.nextInt(3);
+        int pick = random.nextInt(100);
+        String operation = pick < 10 ? "remove customer" : pick < 20 ? "remove order" : pick < 25 ? "bulk delete order"
+                : pick < 35 ? "restore customer" : pick < 40 ? "restore order" : pick < 55 ? "update customer"
+                : pick < 65 ? "update line" : pick < 70 ? "update order after fetch join" : pick < 80 ? "add tag"
+                : pick < 85 ? "remove tag" : pick < 90 ? "restore tag" : "update stale customer copy";
+        try {
+            String outcome = switch (operation) {
+                case "remove customer" -> inTransaction(s -> {
+                    LoadCustomer found = s.find(LoadCustomer.class, customer);
+                    if (found == null) {
+                        return "absent";
+                    }
+                    s.remove(found);
+                    return "done";
+                }, () -> deletedForGood(customer));
+                case "remove order" -> inTransaction(s -> {
+                    LoadOrder found = s.find(LoadOrder.class, order);
+                    if (found == null) {
+                        return "absent";
+                    }
+                    s.remove(found);
+                    return "done";
+                }, () -> orderDeletedForGood(customer, order));
+                case "bulk delete order" -> inTransaction(s -> s.createMutationQuery(
+                        "delete from LoadOrder o where o.id = :id").setParameter("id", order).executeUpdate() == 1
+                        ? "done" : "absent", () -> orderDeletedForGood(customer, order));
+                case "restore customer" -> inTransaction(s -> s.restore(LoadCustomer.class, restorable) ? "done" : "live",
+                        null);
+                case "restore order" -> inTransaction(s -> s.restore(LoadOrder.class,
+                        orderId(restorable, 1 + random.nextInt(3))) ? "done" : "live", null);
+                case "update customer" -> inTransaction(s -> {
+                    LoadCustomer found = s.find(LoadCustomer.class, customer);
+                    if (found == null) {
+                        return "absent";
+                    }
+                    sleep(pause);
+                    found.setName("renamed " + random.nextInt(1000));
+                    return "done";
+                }, null);
+                case "update line" -> inTransaction(s -> {
+                    LoadLine found = s.find(LoadLine.class, line);
+                    if (found == null) {
+                        return "absent";
+                    }
+                    sleep(pause);
+                    found.setQuantity(random.nextInt(100));
+                    return "done";
+                }, null);
+                case "update order after fetch join" -> inTransaction(s -> {
+                    List<LoadOrder> found = s.createQuery("select o from LoadOrder o left join fetch o.customer"
+                            + " where o.id = :id", LoadOrder.class).setParameter("id", order).getResultList();
+                    if (found.isEmpty()) {
+                        return "absent";
+                    }
+                    assertThat(found.get(0).getCustomer()).isNotNull();
+                    found.get(0).setItem("changed " + random.nextInt(1000));
+                    return "done";
+                }, null);
+                case "add tag" -> {
+                    String[] added = new String[1];
+                    String result = inTransaction(s -> {
+                        // the lock serialises edits of one customer's bag, as @Version would: an unversioned bag
+                        // rewritten by two transactions at once loses one's additions, soft delete or not
+                        LoadCustomer found = s.find(LoadCustomer.class, customer, LockModeType.PESSIMISTIC_WRITE);
+                        LoadTag target = s.find(LoadTag.class, tag);
+                        if (found == null || target == null) {
+                            return "absent";
+                        }
+                        found.getTags().add(target);
+                        added[0] = "yes";
+                        return "done";
+                    }, () -> {
+                        if (added[0] != null) {
+                            links.add(customer * 100 + tag);
+                        }
+                    });
+                    yield result;
+                }
+                case "remove tag" -> inTransaction(s -> {
+                    LoadTag found = s.find(LoadTag.class, tag);
+                    if (found == null) {
+                        return "absent";
+                    }
+                    s.remove(found);
+                    return "done";
+                }, null);
+                case "restore tag" -> inTransaction(s -> s.restore(LoadTag.class, tag) ? "done" : "live", null);
+                default -> staleCopyUpdate(customer, random);
+            };
+            tally(operation + ": " + outcome);
+        }
+        catch (RuntimeException e) {
+            tally(operation + ": " + classify(e));
+        }
+    }
+
+    /** A longer transaction: the copy it read is likely deleted by another thread before it flushes. */
+    private String staleCopyUpdate(long customer, Random random) {
+        return inTransaction(s -> {
+            LoadCustomer copy = s.find(LoadCustomer.class, customer);
+            if (copy == null) {
+                return "absent";
+            }
+            sleep(10 + random.nextInt(20));
+            copy.setName("from a form " + random.nextInt(1000));
+            return "done";
+        }, null);
+    }
+
+    private void deletedForGood(long customer) {
+        if (customer > RESTORABLE) {
+            deletedForGood.add("customer:" + customer);
+            for (int k = 1; k <= 3; k++) {
+                orderDeletedForGood(customer, orderId(customer, k));
+            }
+        }
+    }
+
+    private void orderDeletedForGood(long customer, long order) {
+        if (customer > RESTORABLE) {
+            deletedForGood.add("order:" + order);
+            deletedForGood.add("line:" + lineId(order, 1));
+            deletedForGood.add("line:" + lineId(order, 2));
+        }
+    }
+
+    private <T> T inTransaction(java.util.function.Function<SoftDeleteSession, T> work, Runnable afterCommit) {
+        T result = db.fromTransaction(work);
+        if (afterCommit != null && !"absent".equals(result)) {
+            afterCommit.run();
+        }
+        return result;
+    }
+
+    private String classify(RuntimeException failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
+                return "stale (optimistic lock)";
+            }
+            if (cause instanceof RestoreConflictException) {
+                return "restore conflict";
+            }
+            if (cause instanceof PessimisticLockException || cause instanceof LockTimeoutException
+                    || cause instanceof LockAcquisitionException
+                    || cause instanceof org.hibernate.PessimisticLockException) {
+                return cause.getMessage() != null && cause.getMessage().toLowerCase().contains("deadlock")
+                        ? "deadlock (retryable)" : "lock timeout (retryable)";
+            }
+            if (cause instanceof IllegalStateException && cause.getMessage() != null
+                    && cause.getMessage().startsWith("softdelete:") && cause.getMessage().contains("still deleted")) {
+                return "restore refused (parent deleted)";
+            }
+        }
+        unexpected.add(failure);
+        return "unexpected " + failure.getClass().getSimpleName();
+    }
+
+    private void tally(String key) {
+        tally.computeIfAbsent(key, k -> new LongAdder()).increment();
+    }
+
+    private static void sleep(int millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
