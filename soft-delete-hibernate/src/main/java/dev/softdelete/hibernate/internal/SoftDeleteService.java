@@ -20,9 +20,13 @@ import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Holds the soft-delete state of one service registry (so of one SessionFactory): the settings,
- * the soft-deletable types found at bootstrap, and the per-session delete state. Replaces any
- * static state, so two factories in one JVM never see each other's configuration.
+ * The soft-delete state of one SessionFactory: the settings, the soft-deletable types found at
+ * bootstrap, and the per-session delete state. Two instances play two roles. The one of the
+ * {@code StandardServiceRegistry} collects, while a metadata build runs, what the mapping says, and
+ * keeps it per build ({@link #stage}); each SessionFactory's own service registry has its own
+ * instance, which the integrator fills from the build the factory comes from ({@link #adopt}). So
+ * two factories built from one registry, or from one metadata, never see each other's types, and
+ * nothing is static.
  */
 public final class SoftDeleteService implements Service {
 
@@ -40,6 +44,8 @@ public final class SoftDeleteService implements Service {
     // weak keys: a session that is never closed must not keep its state alive
     private final Map<SharedSessionContractImplementor, SessionState> sessions =
             Collections.synchronizedMap(new WeakHashMap<>());
+    // weak keys: a metadata build's staged model lives as long as its bootstrap context
+    private final Map<Object, SoftDeleteService> staged = Collections.synchronizedMap(new WeakHashMap<>());
 
     SoftDeleteService(boolean enabled, Clock clock, ActorProvider actorProvider,
             RetentionPolicy defaultRetention, HardEntityCascade toHardEntity, Object foreignSqmTranslator,
@@ -51,6 +57,44 @@ public final class SoftDeleteService implements Service {
         this.actorProvider = actorProvider;
         this.defaultRetention = defaultRetention;
         this.foreignSqmTranslator = foreignSqmTranslator;
+    }
+
+    /** A service with the same settings and no types: the one of a SessionFactory's own registry. */
+    public SoftDeleteService forFactory() {
+        return withSettingsOnly();
+    }
+
+    private SoftDeleteService withSettingsOnly() {
+        return new SoftDeleteService(enabled, clock, actorProvider, defaultRetention, toHardEntity,
+                foreignSqmTranslator, uniqueKeys.withSettingOnly());
+    }
+
+    /**
+     * Keeps what the metadata build with this bootstrap context found, for the SessionFactories that
+     * will be built from it; called once the mapping contributor is done.
+     */
+    public void stage(Object bootstrapContext) {
+        SoftDeleteService model = withSettingsOnly();
+        model.copyTypesFrom(this);
+        staged.put(bootstrapContext, model);
+    }
+
+    /**
+     * Fills this (a SessionFactory's) service with what the build of its metadata staged in the
+     * registry's service; nothing when that build staged nothing (softdelete turned off).
+     */
+    public void adopt(SoftDeleteService registryService, Object bootstrapContext) {
+        SoftDeleteService model = registryService.staged.get(bootstrapContext);
+        if (model != null) {
+            copyTypesFrom(model);
+        }
+    }
+
+    private void copyTypesFrom(SoftDeleteService other) {
+        typesByEntityName.putAll(other.typesByEntityName);
+        cascadeAttributes.putAll(other.cascadeAttributes);
+        hibernateCascades.addAll(other.hibernateCascades);
+        uniqueKeys.copyKeysFrom(other.uniqueKeys);
     }
 
     public boolean isEnabled() {

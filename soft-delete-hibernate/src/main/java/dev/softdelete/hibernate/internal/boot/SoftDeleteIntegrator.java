@@ -36,7 +36,9 @@ public final class SoftDeleteIntegrator implements Integrator {
 
     @Override
     public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
+        // the factory's own service, filled with what this factory's metadata build found
         SoftDeleteService service = sessionFactory.getServiceRegistry().requireService(SoftDeleteService.class);
+        service.adopt(bootstrapContext.getServiceRegistry().requireService(SoftDeleteService.class), bootstrapContext);
         if (!service.isEnabled() || !service.hasSoftDeletableTypes()) {
             LOG.debug("no soft-deletable entity: no listener registered");
             return;

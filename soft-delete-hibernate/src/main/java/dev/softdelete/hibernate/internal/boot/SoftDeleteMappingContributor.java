@@ -52,6 +52,16 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
             LOG.debug("softdelete.enabled is false: @SoftDelete entities are mapped as plain entities");
             return;
         }
+        try {
+            contribute(contributions, metadata, buildingContext, service);
+        }
+        finally {
+            service.stage(buildingContext.getBootstrapContext());
+        }
+    }
+
+    private void contribute(AdditionalMappingContributions contributions, InFlightMetadataCollector metadata,
+            MetadataBuildingContext buildingContext, SoftDeleteService service) {
         Map<String, SoftDeletableType> roots = readRoots(metadata, service, buildingContext);
         defineMarkerFilters(metadata);
         for (PersistentClass entity : metadata.getEntityBindings()) {

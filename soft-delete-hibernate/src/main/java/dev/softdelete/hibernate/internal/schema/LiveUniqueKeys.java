@@ -34,6 +34,17 @@ public final class LiveUniqueKeys {
         };
     }
 
+    /** The same setting, without keys. */
+    public LiveUniqueKeys withSettingOnly() {
+        return new LiveUniqueKeys(liveRows);
+    }
+
+    /** Adds the keys another instance found (a metadata build's, for one of its factories). */
+    public void copyKeysFrom(LiveUniqueKeys other) {
+        keys.addAll(other.keys);
+        byEntity.putAll(other.byEntity);
+    }
+
     /** Whether the schema tooling should rewrite unique keys (false under {@code all-rows}). */
     public boolean liveRows() {
         return liveRows;
