@@ -86,7 +86,7 @@ public final class PurgeRun {
             try {
                 purge.run();
             }
-            catch (TargetPurge.BatchFailure failure) {
+            catch (PurgeProgress.BatchFailure failure) {
                 rows.put(target.entityClass(), purge.rows());
                 PurgeReport committed = new PurgeReport(rows, batches + purge.batches(),
                         Duration.ofNanos(System.nanoTime() - started), dryRun);
