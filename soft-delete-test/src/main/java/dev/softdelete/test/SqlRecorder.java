@@ -1,5 +1,7 @@
 package dev.softdelete.test;
 
+import dev.softdelete.hibernate.SoftDeleteMetadata;
+import dev.softdelete.hibernate.Visibility;
 import dev.softdelete.test.internal.LeakHeuristic;
 import dev.softdelete.test.internal.RecordingConnectionProvider;
 import dev.softdelete.test.internal.RecordingProxies;
@@ -47,7 +49,6 @@ public final class SqlRecorder {
     private static final String[] URL_KEYS = {
             "jakarta.persistence.jdbc.url", "hibernate.connection.url", "javax.persistence.jdbc.url"};
     private static final String CONNECTION_PROVIDER = "hibernate.connection.provider_class";
-    private static final String[] SCOPE_FILTERS = {"softdelete_unfiltered", "softdelete_only_deleted"};
 
     private final List<RecordedStatement> statements = new ArrayList<>();
     private final List<SoftDeleteLeak> leaks = new ArrayList<>();
@@ -198,15 +199,7 @@ public final class SqlRecorder {
     }
 
     private static boolean inScope(Session session) {
-        if (session == null) {
-            return false;
-        }
-        for (String filter : SCOPE_FILTERS) {
-            if (session.getEnabledFilter(filter) != null) {
-                return true;
-            }
-        }
-        return false;
+        return session != null && session.isOpen() && SoftDeleteMetadata.visibility(session) != Visibility.LIVE;
     }
 
     private void record(String sql) {

@@ -1,10 +1,9 @@
 package dev.softdelete.test.internal;
 
-import dev.softdelete.SoftDelete;
+import dev.softdelete.hibernate.SoftDeletableTable;
+import dev.softdelete.hibernate.SoftDeleteMetadata;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.metamodel.mapping.AttributeMapping;
-import org.hibernate.metamodel.mapping.SelectableMapping;
 import org.hibernate.persister.entity.EntityPersister;
 
 import java.util.ArrayList;
@@ -14,11 +13,13 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Where the soft-deletable entities of one SessionFactory live: table and marker columns, read from
- * Hibernate's mapping metamodel and the {@code @SoftDelete} annotation of each entity class.
+ * Where the entities of one SessionFactory live, as the kit's SQL heuristics compare names: the
+ * soft-deletable ones from the library's {@link SoftDeleteMetadata}, the others from Hibernate's
+ * mapping metamodel (table and id only).
  */
 public final class SoftDeleteTables {
 
@@ -28,20 +29,21 @@ public final class SoftDeleteTables {
     }
 
     private final SessionFactoryImplementor factory;
+    private final SoftDeleteMetadata metadata;
     private final Map<String, String> markerByTable;
     private final Map<String, String> idByTable;
 
     private SoftDeleteTables(SessionFactoryImplementor factory) {
         this.factory = factory;
+        this.metadata = SoftDeleteMetadata.of(factory);
         Map<String, String> markers = new LinkedHashMap<>();
         Map<String, String> ids = new LinkedHashMap<>();
-        factory.getMappingMetamodel().forEachEntityDescriptor(persister -> {
-            EntityTable table = describe(persister);
-            if (table != null && table.markerColumn() != null) {
-                markers.putIfAbsent(table.key(), unquote(table.markerColumn()));
-                ids.putIfAbsent(table.key(), unquote(table.idColumn()));
+        for (SoftDeletableTable table : metadata.tables()) {
+            markers.putIfAbsent(key(table.table()), unquote(table.markerColumn()));
+            if (table.idColumn() != null) {
+                ids.putIfAbsent(key(table.table()), unquote(table.idColumn()));
             }
-        });
+        }
         this.markerByTable = Collections.unmodifiableMap(markers);
         this.idByTable = Collections.unmodifiableMap(ids);
     }
@@ -87,49 +89,26 @@ public final class SoftDeleteTables {
         return table;
     }
 
-    private static EntityTable describe(EntityPersister persister) {
-        String table = ownTable(persister);
-        if (table == null) {
+    private EntityTable describe(EntityPersister persister) {
+        Optional<SoftDeletableTable> softDeletable = metadata.table(persister.getEntityName());
+        if (softDeletable.isPresent()) {
+            SoftDeletableTable table = softDeletable.get();
+            String id = table.idColumn() != null ? table.idColumn() : firstIdColumn(persister);
+            return new EntityTable(persister.getEntityName(), table.table(), key(table.table()), id,
+                    table.markerColumn(), table.deletedByColumn(), table.reasonColumn());
+        }
+        // not soft-deletable: its own table (a TABLE_PER_CLASS entity reports a union subquery elsewhere)
+        String mapped = persister.getMappedTableDetails().getTableName();
+        if (mapped == null || mapped.trim().startsWith("(")) {
             return null;
         }
+        return new EntityTable(persister.getEntityName(), mapped, key(mapped), firstIdColumn(persister), null, null, null);
+    }
+
+    private static String firstIdColumn(EntityPersister persister) {
         List<String> ids = new ArrayList<>();
         persister.getIdentifierMapping().forEachSelectable((index, selectable) -> ids.add(selectable.getSelectionExpression()));
-        SoftDelete annotation = persister.getMappedClass() == null ? null
-                : persister.getMappedClass().getAnnotation(SoftDelete.class);
-        if (annotation == null) {
-            return new EntityTable(persister.getEntityName(), table, key(table), ids.get(0), null, null, null);
-        }
-        return new EntityTable(persister.getEntityName(), table, key(table), ids.get(0),
-                column(persister, annotation.attribute()), column(persister, annotation.deletedBy()),
-                column(persister, annotation.reason()));
-    }
-
-    /**
-     * The table holding the entity's marker: the root table under JOINED, the entity's own table
-     * otherwise. A TABLE_PER_CLASS entity reports a union subquery as containing table, so its
-     * mapped table is taken instead.
-     */
-    private static String ownTable(EntityPersister persister) {
-        SelectableMapping marker = null;
-        SoftDelete annotation = persister.getMappedClass() == null ? null
-                : persister.getMappedClass().getAnnotation(SoftDelete.class);
-        if (annotation != null && persister.findAttributeMapping(annotation.attribute()) instanceof SelectableMapping m) {
-            marker = m;
-        }
-        String containing = marker != null ? marker.getContainingTableExpression() : null;
-        if (containing != null && !containing.trim().startsWith("(")) {
-            return containing;
-        }
-        String mapped = persister.getMappedTableDetails().getTableName();
-        return mapped == null || mapped.trim().startsWith("(") ? null : mapped;
-    }
-
-    private static String column(EntityPersister persister, String attribute) {
-        if (attribute == null || attribute.isEmpty()) {
-            return null;
-        }
-        AttributeMapping mapping = persister.findAttributeMapping(attribute);
-        return mapping instanceof SelectableMapping selectable ? selectable.getSelectionExpression() : null;
+        return ids.get(0);
     }
 
     /** A table or column name as the SQL heuristics compare it: unquoted, without schema, lower case. */
