@@ -6,6 +6,7 @@ import dev.softdelete.hibernate.internal.jdbc.CacheCleanup;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.session.SessionState.DeleteRequest;
 import dev.softdelete.hibernate.internal.state.DeletionKey;
+import dev.softdelete.hibernate.internal.state.MarkerAssignment;
 import dev.softdelete.hibernate.internal.state.MarkerColumns;
 import org.hibernate.dialect.MySQLDialect;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -72,17 +73,9 @@ public final class CascadeRunner {
                 String ofParents = childrenOf(step, parents);
                 ChildRows rows = childRows(step, parents, ofParents);
                 StringBuilder sql = new StringBuilder("update ").append(rows.target()).append(" set ")
-                        .append(markerColumn).append(" = ?, ").append(child.operation()).append(" = ?");
-                Binds binds = new Binds().addAll(rows.leadingBinds()).add(child.marker(), marker, session)
-                        .add(child.operationType(), request.operation());
-                if (child.actor() != null) {
-                    sql.append(", ").append(child.actor().getSelectionExpression()).append(" = ?");
-                    binds.add(child.actor(), request.actor(), session);
-                }
-                if (child.reason() != null) {
-                    sql.append(", ").append(child.reason().getSelectionExpression()).append(" = ?");
-                    binds.add(child.reason(), request.reason(), session);
-                }
+                        .append(MarkerAssignment.of(child));
+                Binds binds = MarkerAssignment.bind(new Binds().addAll(rows.leadingBinds()), child, marker, request,
+                        session);
                 VersionBump versions = VersionBump.of(step.child(), session);
                 versions.appendTo(sql, binds, session);
                 sql.append(" where ").append(markerColumn).append(" is null").append(rows.condition());

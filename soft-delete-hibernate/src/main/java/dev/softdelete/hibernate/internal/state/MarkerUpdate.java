@@ -31,18 +31,10 @@ final class MarkerUpdate {
     }
 
     private static String render(EntityPersister persister, MarkerColumns columns, boolean withVersion) {
-        StringJoiner set = new StringJoiner(", ");
-        set.add(columns.marker().getSelectionExpression() + " = ?");
-        set.add(columns.operation() + " = ?");
-        if (columns.actor() != null) {
-            set.add(columns.actor().getSelectionExpression() + " = ?");
-        }
-        if (columns.reason() != null) {
-            set.add(columns.reason().getSelectionExpression() + " = ?");
-        }
+        StringBuilder set = new StringBuilder(MarkerAssignment.of(columns));
         EntityVersionMapping version = withVersion ? persister.getVersionMapping() : null;
         if (version != null) {
-            set.add(version.getSelectionExpression() + " = ?");
+            set.append(", ").append(version.getSelectionExpression()).append(" = ?");
         }
         StringJoiner where = new StringJoiner(" and ");
         where.add(MarkerColumns.idRestriction(persister));

@@ -96,14 +96,7 @@ final class SoftDeleteCoordinator implements DeleteCoordinator {
 
     private Binds binds(MarkerColumns columns, Object marker, DeleteRequest request, Object id, Object version,
             Object newVersion, SharedSessionContractImplementor session) {
-        Binds binds = new Binds().add(columns.marker(), marker, session)
-                .add(columns.operationType(), request.operation());
-        if (columns.actor() != null) {
-            binds.add(columns.actor(), request.actor(), session);
-        }
-        if (columns.reason() != null) {
-            binds.add(columns.reason(), request.reason(), session);
-        }
+        Binds binds = MarkerAssignment.bind(new Binds(), columns, marker, request, session);
         if (version != null) {
             binds.add(persister.getVersionMapping(), newVersion, session);
         }
