@@ -100,11 +100,16 @@ public final class PurgeRun {
                 }
             }
             rows.put(target.entityClass(), purge.rows());
-            LOG.infof("softdelete purge%s: %d rows of %s %s (deleted before %s) in %d batches",
-                    dryRun ? " (dry run)" : "", purge.rows(), target.entity().getEntityName(),
-                    target.anonymizes() ? "anonymised" : "deleted", cutoff, purge.batches());
+            LOG.infof("softdelete purge%s: %s of %s %s (deleted before %s) in %s",
+                    dryRun ? " (dry run)" : "", count(purge.rows(), "row"), target.entity().getEntityName(),
+                    dryRun ? (target.anonymizes() ? "to anonymise" : "to delete")
+                            : (target.anonymizes() ? "anonymised" : "deleted"), cutoff, count(purge.batches(), "batch"));
         }
         return new PurgeReport(rows, batches, Duration.ofNanos(System.nanoTime() - started), dryRun);
+    }
+
+    private static String count(long n, String noun) {
+        return n + " " + (n == 1 ? noun : noun.endsWith("h") ? noun + "es" : noun + "s");
     }
 
     /** Cached state of purged rows would outlive them; a purge is rare enough to drop the regions. */
