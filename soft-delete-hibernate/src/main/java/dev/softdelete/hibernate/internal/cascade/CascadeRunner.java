@@ -8,16 +8,14 @@ import dev.softdelete.hibernate.internal.session.SessionState.DeleteRequest;
 import dev.softdelete.hibernate.internal.state.DeletionKey;
 import dev.softdelete.hibernate.internal.state.MarkerAssignment;
 import dev.softdelete.hibernate.internal.state.MarkerColumns;
+import dev.softdelete.hibernate.internal.cascade.LevelWalk.Level;
+import dev.softdelete.hibernate.internal.cascade.LevelWalk.Next;
 import org.hibernate.dialect.MySQLDialect;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -30,14 +28,6 @@ import java.util.Set;
 public final class CascadeRunner {
 
     private static final Logger LOG = Logger.getLogger(CascadeRunner.class);
-    private static final int MAX_DEPTH = 64;
-
-    /**
-     * The rows of one level: their type, SQL selecting their ids as column {@code sd_id} with its
-     * parameters, and the tables that SQL reads (an UPDATE of one of them needs a derived table).
-     */
-    private record Level(EntityPersister type, String ids, Binds binds, Set<String> tables, int depth) {
-    }
 
     private final SharedSessionContractImplementor session;
     private final SoftDeleteService service;
@@ -62,63 +52,55 @@ public final class CascadeRunner {
     }
 
     private void softDelete(Level root, Instant instant, DeleteRequest request) {
-        Deque<Level> levels = new ArrayDeque<>();
-        levels.add(root);
-        while (!levels.isEmpty()) {
-            Level parents = levels.poll();
-            for (CascadeStep step : stepsFrom(parents)) {
-                MarkerColumns child = step.childColumns();
-                Object marker = child.markerValue(instant);
-                String markerColumn = child.marker().getSelectionExpression();
-                String ofParents = childrenOf(step, parents);
-                ChildRows rows = childRows(step, parents, ofParents);
-                StringBuilder sql = new StringBuilder("update ").append(rows.target()).append(" set ")
-                        .append(MarkerAssignment.of(child));
-                Binds binds = MarkerAssignment.bind(new Binds().addAll(rows.leadingBinds()), child, marker, request,
-                        session);
-                VersionBump versions = VersionBump.of(step.child(), session);
-                versions.appendTo(sql, binds, session);
-                sql.append(" where ").append(markerColumn).append(" is null").append(rows.condition());
-                int marked = Mutations.executeUpdate(session, sql.toString(), binds.addAll(rows.trailingBinds()));
-                LOG.tracef("cascade %s.%s marked %d rows", step.owner().getEntityName(), step.attribute(), marked);
-                if (marked > 0) {
-                    ManagedChildren.markDeleted(session, step, marker, request, versions);
-                    evictCache(step);
-                    String next = "select " + step.childId() + " as sd_id from " + child.table() + " where "
-                            + child.operation() + " = ? and " + ofParents;
-                    levels.add(next(parents, step, next, new Binds().add(child.operationType(), request.operation())));
-                }
+        LevelWalk.walk(service, root, (step, parents) -> {
+            MarkerColumns child = step.childColumns();
+            Object marker = child.markerValue(instant);
+            String markerColumn = child.marker().getSelectionExpression();
+            String ofParents = childrenOf(step, parents);
+            ChildRows rows = childRows(step, parents, ofParents);
+            StringBuilder sql = new StringBuilder("update ").append(rows.target()).append(" set ")
+                    .append(MarkerAssignment.of(child));
+            Binds binds = MarkerAssignment.bind(new Binds().addAll(rows.leadingBinds()), child, marker, request,
+                    session);
+            VersionBump versions = VersionBump.of(step.child(), session);
+            versions.appendTo(sql, binds, session);
+            sql.append(" where ").append(markerColumn).append(" is null").append(rows.condition());
+            int marked = Mutations.executeUpdate(session, sql.toString(), binds.addAll(rows.trailingBinds()));
+            LOG.tracef("cascade %s.%s marked %d rows", step.owner().getEntityName(), step.attribute(), marked);
+            if (marked == 0) {
+                return null;
             }
-        }
+            ManagedChildren.markDeleted(session, step, marker, request, versions);
+            evictCache(step);
+            return new Next("select " + step.childId() + " as sd_id from " + child.table() + " where "
+                    + child.operation() + " = ? and " + ofParents,
+                    new Binds().add(child.operationType(), request.operation()));
+        });
     }
 
     /** Restores the rows that the root's delete operation marked through its REMOVE cascades. */
     public void restore(EntityPersister root, Object rootId, DeletionKey deletion) {
-        Deque<Level> levels = new ArrayDeque<>();
-        levels.add(rootLevel(root, rootId));
-        while (!levels.isEmpty()) {
-            Level parents = levels.poll();
-            for (CascadeStep step : stepsFrom(parents)) {
-                MarkerColumns child = step.childColumns();
-                String ofParents = childrenOf(step, parents);
-                ChildRows children = childRows(step, parents, ofParents);
-                StringBuilder sql = new StringBuilder("update ").append(children.target()).append(" set ")
-                        .append(child.cleared());
-                Binds binds = new Binds().addAll(children.leadingBinds());
-                VersionBump versions = VersionBump.of(step.child(), session);
-                versions.appendTo(sql, binds, session);
-                sql.append(" where ").append(deletion.condition(child)).append(children.condition());
-                deletion.bind(binds, child, session).addAll(children.trailingBinds());
-                int rows = Mutations.executeUpdate(session, sql.toString(), binds);
-                LOG.tracef("restore %s.%s restored %d rows", step.owner().getEntityName(), step.attribute(), rows);
-                if (rows > 0) {
-                    ManagedChildren.markRestored(session, step, child.markerValue(deletion.instant()), versions);
-                    evictCache(step);
-                    String next = "select " + step.childId() + " as sd_id from " + child.table() + " where " + ofParents;
-                    levels.add(next(parents, step, next, new Binds()));
-                }
+        LevelWalk.walk(service, rootLevel(root, rootId), (step, parents) -> {
+            MarkerColumns child = step.childColumns();
+            String ofParents = childrenOf(step, parents);
+            ChildRows children = childRows(step, parents, ofParents);
+            StringBuilder sql = new StringBuilder("update ").append(children.target()).append(" set ")
+                    .append(child.cleared());
+            Binds binds = new Binds().addAll(children.leadingBinds());
+            VersionBump versions = VersionBump.of(step.child(), session);
+            versions.appendTo(sql, binds, session);
+            sql.append(" where ").append(deletion.condition(child)).append(children.condition());
+            deletion.bind(binds, child, session).addAll(children.trailingBinds());
+            int rows = Mutations.executeUpdate(session, sql.toString(), binds);
+            LOG.tracef("restore %s.%s restored %d rows", step.owner().getEntityName(), step.attribute(), rows);
+            if (rows == 0) {
+                return null;
             }
-        }
+            ManagedChildren.markRestored(session, step, child.markerValue(deletion.instant()), versions);
+            evictCache(step);
+            return new Next("select " + step.childId() + " as sd_id from " + child.table() + " where " + ofParents,
+                    new Binds());
+        });
     }
 
     /**
@@ -181,30 +163,8 @@ public final class CascadeRunner {
         return "select " + alias + ".sd_id from (" + distinct(ids) + ") " + alias;
     }
 
-    /**
-     * The root row is of its own class; a deeper level holds rows of the association's type and of
-     * its subclasses, whose own associations cascade as well.
-     */
-    private List<CascadeStep> stepsFrom(Level parents) {
-        return parents.depth() == 0 && "?".equals(parents.ids())
-                ? service.cascadePlans().of(parents.type(), service).steps()
-                : service.cascadePlans().stepsFromRowsOf(parents.type(), service);
-    }
-
     private Level rootLevel(EntityPersister root, Object rootId) {
-        return new Level(root, "?", new Binds().add(root.getIdentifierMapping(), rootId, session), Set.of(), 0);
-    }
-
-    private Level next(Level parents, CascadeStep step, String ids, Binds leadingBinds) {
-        if (parents.depth() + 1 > MAX_DEPTH) {
-            throw new IllegalStateException("softdelete: the REMOVE cascade from " + parents.type().getEntityName()
-                    + " through " + step.owner().getEntityName() + "#" + step.attribute() + " is deeper than "
-                    + MAX_DEPTH + " levels; check the association graph for a cycle of live rows");
-        }
-        Set<String> tables = new HashSet<>(parents.tables());
-        tables.add(step.linkTable());
-        tables.add(step.childColumns().table());
-        return new Level(step.child(), ids, leadingBinds.addAll(parents.binds()), tables, parents.depth() + 1);
+        return Level.root(root, new Binds().add(root.getIdentifierMapping(), rootId, session));
     }
 
     private void evictCache(CascadeStep step) {

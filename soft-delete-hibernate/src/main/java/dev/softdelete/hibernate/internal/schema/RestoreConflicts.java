@@ -3,7 +3,9 @@ package dev.softdelete.hibernate.internal.schema;
 import dev.softdelete.hibernate.RestoreConflictException;
 import dev.softdelete.hibernate.internal.SoftDeletableType;
 import dev.softdelete.hibernate.internal.SoftDeleteService;
-import dev.softdelete.hibernate.internal.cascade.CascadeStep;
+import dev.softdelete.hibernate.internal.cascade.LevelWalk;
+import dev.softdelete.hibernate.internal.cascade.LevelWalk.Level;
+import dev.softdelete.hibernate.internal.cascade.LevelWalk.Next;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.state.DeletionKey;
@@ -30,12 +32,6 @@ import java.util.StringJoiner;
  */
 public final class RestoreConflicts {
 
-    private static final int MAX_DEPTH = 64;
-
-    /** The rows of one level: their type, and SQL selecting their ids with its parameters. */
-    private record Level(EntityPersister type, String ids, Binds binds, int depth) {
-    }
-
     private final SharedSessionContractImplementor session;
     private final SoftDeleteService service;
     private final Dialect dialect;
@@ -59,30 +55,17 @@ public final class RestoreConflicts {
         }
         Binds rootBinds = new Binds().add(root.getIdentifierMapping(), rootId, session);
         checkRows(root, MarkerColumns.idRestriction(root), rootBinds, null);
-        Deque<Level> levels = new ArrayDeque<>();
-        levels.add(new Level(root, "?", rootBinds, 0));
-        while (!levels.isEmpty()) {
-            Level parents = levels.poll();
-            List<CascadeStep> steps = parents.depth() == 0
-                    ? service.cascadePlans().of(parents.type(), service).steps()
-                    : service.cascadePlans().stepsFromRowsOf(parents.type(), service);
-            for (CascadeStep step : steps) {
-                if (!reachesKeys(step.child(), keyed)) {
-                    continue;
-                }
-                MarkerColumns child = step.childColumns();
-                // the rows CascadeRunner would restore: children marked by the root's delete operation
-                String restored = deletion.condition(child) + " and " + step.childrenOf(parents.ids());
-                Binds binds = deletion.bind(new Binds(), child, session).addAll(parents.binds());
-                if (checkRows(step.child(), restored, binds, child)) {
-                    if (parents.depth() + 1 > MAX_DEPTH) {
-                        return; // CascadeRunner refuses such a restore itself, with its own message
-                    }
-                    levels.add(new Level(step.child(), step.childIdsOfType(parents.ids()), new Binds().addAll(parents.binds()),
-                            parents.depth() + 1));
-                }
+        LevelWalk.walk(service, new Level(root, "?", rootBinds, Set.of(), 0), (step, parents) -> {
+            if (!reachesKeys(step.child(), keyed)) {
+                return null;
             }
-        }
+            MarkerColumns child = step.childColumns();
+            // the rows CascadeRunner would restore: children marked by the root's delete operation
+            String restored = deletion.condition(child) + " and " + step.childrenOf(parents.ids());
+            Binds binds = deletion.bind(new Binds(), child, session).addAll(parents.binds());
+            return checkRows(step.child(), restored, binds, child)
+                    ? new Next(step.childIdsOfType(parents.ids()), new Binds()) : null;
+        });
     }
 
     /**

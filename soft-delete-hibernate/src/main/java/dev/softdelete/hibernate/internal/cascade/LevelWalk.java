@@ -1,0 +1,97 @@
+package dev.softdelete.hibernate.internal.cascade;
+
+import dev.softdelete.hibernate.internal.SoftDeleteService;
+import dev.softdelete.hibernate.internal.jdbc.Binds;
+import org.hibernate.persister.entity.EntityPersister;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The level-by-level walk over the rows that a root's REMOVE cascades reach. The cascade delete, the
+ * cascade restore and the restore's unique-key check share it. A level is SQL that selects the ids of
+ * its rows (as column {@code sd_id}), with its parameters. What a step does with a level, and whether
+ * the walk goes on below it, is the caller's decision.
+ */
+public final class LevelWalk {
+
+    /** Deeper than this, a walk is taken for a cycle of live rows and refused. */
+    public static final int MAX_DEPTH = 64;
+
+    /**
+     * The rows of one level: their type, SQL selecting their ids as column {@code sd_id} with its
+     * parameters, the tables that SQL reads (an UPDATE of one of them needs a derived table), and
+     * their distance from the root.
+     */
+    public record Level(EntityPersister type, String ids, Binds binds, Set<String> tables, int depth) {
+
+        /** The root row itself: its type and its id, bound once. */
+        static Level root(EntityPersister type, Binds idBinds) {
+            return new Level(type, "?", idBinds, Set.of(), 0);
+        }
+
+        /** Whether this is a single root row, whose own class's cascades apply. */
+        boolean isRootRow() {
+            return depth == 0 && "?".equals(ids);
+        }
+    }
+
+    /**
+     * The next level below a step: SQL selecting its ids, and the parameters that come before the
+     * parents' own in that SQL.
+     */
+    public record Next(String ids, Binds leadingBinds) {
+    }
+
+    /** What the caller does at each step; returns the level below it, or null to go no deeper there. */
+    @FunctionalInterface
+    public interface StepAction {
+        Next apply(CascadeStep step, Level parents);
+    }
+
+    private LevelWalk() {
+    }
+
+    /**
+     * Walks breadth-first from {@code start}. The root row follows its own class's cascades. A deeper
+     * level also follows the cascades of its type's subclasses.
+     *
+     * @throws IllegalStateException when a walk goes deeper than {@link #MAX_DEPTH}, before the step
+     *                               that would go deeper runs
+     */
+    public static void walk(SoftDeleteService service, Level start, StepAction action) {
+        Deque<Level> levels = new ArrayDeque<>();
+        levels.add(start);
+        while (!levels.isEmpty()) {
+            Level parents = levels.poll();
+            for (CascadeStep step : stepsFrom(service, parents)) {
+                Next next = action.apply(step, parents);
+                if (next != null) {
+                    levels.add(below(parents, step, next));
+                }
+            }
+        }
+    }
+
+    private static List<CascadeStep> stepsFrom(SoftDeleteService service, Level parents) {
+        return parents.isRootRow()
+                ? service.cascadePlans().of(parents.type(), service).steps()
+                : service.cascadePlans().stepsFromRowsOf(parents.type(), service);
+    }
+
+    private static Level below(Level parents, CascadeStep step, Next next) {
+        if (parents.depth() + 1 > MAX_DEPTH) {
+            throw new IllegalStateException("softdelete: the REMOVE cascade from " + parents.type().getEntityName()
+                    + " through " + step.owner().getEntityName() + "#" + step.attribute() + " is deeper than "
+                    + MAX_DEPTH + " levels; check the association graph for a cycle of live rows");
+        }
+        Set<String> tables = new HashSet<>(parents.tables());
+        tables.add(step.linkTable());
+        tables.add(step.childColumns().table());
+        return new Level(step.child(), next.ids(), next.leadingBinds().addAll(parents.binds()), tables,
+                parents.depth() + 1);
+    }
+}
