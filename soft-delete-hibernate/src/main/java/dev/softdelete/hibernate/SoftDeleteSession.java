@@ -102,11 +102,14 @@ public interface SoftDeleteSession extends Session {
      * <p>
      * If a row outside the cascade (another entity's foreign key) still references a row the erase
      * would remove, nothing is deleted and an {@link IllegalStateException} names those rows.
-     * On an entity that is not soft-deletable it is the same as {@link #remove(Object)}.
+     * On an entity that is not soft-deletable it is the same as {@link #remove(Object)} (by its id, for
+     * a detached instance).
      *
      * @param entity the entity to erase, managed or detached (a deleted one may be loaded inside
      *               {@link #unfiltered()}, or use {@link #hardDelete(Class, Object)})
      * @return {@code true} if the row existed and is erased, {@code false} if there was no such row
+     * @throws NullPointerException if {@code entity} is null (as a {@code find} of a soft-deleted row
+     *                              returns); the message points to {@link #hardDelete(Class, Object)}
      * @throws IllegalStateException if rows outside the REMOVE cascade reference what would be erased
      * @throws jakarta.persistence.TransactionRequiredException if no transaction is active
      */

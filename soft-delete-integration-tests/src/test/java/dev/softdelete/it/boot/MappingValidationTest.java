@@ -1,6 +1,7 @@
 package dev.softdelete.it.boot;
 
 import dev.softdelete.SoftDelete;
+import dev.softdelete.hibernate.SoftDeleteMappingException;
 import dev.softdelete.it.support.TestDatabase;
 import dev.softdelete.it.support.TestSessionFactory;
 import jakarta.persistence.Entity;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -33,7 +35,7 @@ class MappingValidationTest {
                     Map.of(AvailableSettings.HBM2DDL_AUTO, "none"), List.of(entities))) {
                 factory.getMetamodel();
             }
-        }).isInstanceOf(MappingException.class);
+        }).isInstanceOf(MappingException.class).isInstanceOf(SoftDeleteMappingException.class);
     }
 
     @Test
@@ -119,7 +121,10 @@ class MappingValidationTest {
         assertBootFails(NoMarker.class, LongActor.class)
                 .hasMessageStartingWith("softdelete found 2 mapping problems:")
                 .hasMessageContaining("\n - " + NoMarker.class.getName() + "#deletedAt: no such attribute")
-                .hasMessageContaining("\n - " + LongActor.class.getName() + "#deletedBy: type Long is not supported");
+                .hasMessageContaining("\n - " + LongActor.class.getName() + "#deletedBy: type Long is not supported")
+                .isInstanceOfSatisfying(SoftDeleteMappingException.class, e -> assertThat(e.problems()).hasSize(2)
+                        .anySatisfy(problem -> assertThat(problem).startsWith(NoMarker.class.getName() + "#deletedAt"))
+                        .anySatisfy(problem -> assertThat(problem).startsWith(LongActor.class.getName() + "#deletedBy")));
     }
 
     @Entity(name = "BadNoMarker")

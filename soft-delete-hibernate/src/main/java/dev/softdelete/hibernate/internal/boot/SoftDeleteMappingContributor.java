@@ -1,5 +1,6 @@
 package dev.softdelete.hibernate.internal.boot;
 
+import dev.softdelete.hibernate.SoftDeleteMappingException;
 import dev.softdelete.hibernate.internal.SoftDeletableType;
 import dev.softdelete.hibernate.internal.SoftDeleteService;
 import dev.softdelete.hibernate.internal.schema.LiveUniqueBinder;

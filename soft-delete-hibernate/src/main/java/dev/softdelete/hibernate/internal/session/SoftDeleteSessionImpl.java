@@ -109,9 +109,14 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
 
     @Override
     public boolean hardDelete(Object entity) {
-        Objects.requireNonNull(entity, "entity");
+        Objects.requireNonNull(entity, "softdelete: hardDelete(null): there is no entity to delete (a find() returns"
+                + " null for a soft-deleted row); pass the class and the id instead: hardDelete(Customer.class, id)");
         EntityPersister persister = persisterOf(entity);
         if (typeOf(persister) == null) {
+            if (!delegate().contains(entity)) {
+                // a detached instance of a plain entity: delete its row, as the soft-deletable path does
+                return hardDelete(persister.getMappedClass(), persister.getIdentifier(entity, delegate()));
+            }
             delegate().remove(entity);
             return true;
         }
