@@ -61,10 +61,6 @@ public final class SoftDeleteService implements Service {
 
     /** A service with the same settings and no types: the one of a SessionFactory's own registry. */
     public SoftDeleteService forFactory() {
-        return withSettingsOnly();
-    }
-
-    private SoftDeleteService withSettingsOnly() {
         return new SoftDeleteService(enabled, clock, actorProvider, defaultRetention, toHardEntity,
                 foreignSqmTranslator, uniqueKeys.withSettingOnly());
     }
@@ -74,7 +70,7 @@ public final class SoftDeleteService implements Service {
      * will be built from it; called once the mapping contributor is done.
      */
     public void stage(Object bootstrapContext) {
-        SoftDeleteService model = withSettingsOnly();
+        SoftDeleteService model = forFactory();
         model.copyTypesFrom(this);
         staged.put(bootstrapContext, model);
     }

@@ -1,10 +1,12 @@
 package dev.softdelete.test.internal;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,23 +52,19 @@ public final class LeakHeuristic {
             return leaks;
         }
         String normalized = sql.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
-        Map<String, String> tableByQualifier = new java.util.HashMap<>();
-        Matcher scan = TABLE_REFERENCE.matcher(normalized);
-        while (scan.find()) {
-            tableByQualifier.put(qualifierFor(scan.group(1), scan.group(2)).toLowerCase(Locale.ROOT),
-                    SoftDeleteTables.key(scan.group(1)));
+        List<MatchResult> references = TABLE_REFERENCE.matcher(normalized).results().toList();
+        Map<String, String> tableByQualifier = new HashMap<>();
+        for (MatchResult reference : references) {
+            tableByQualifier.put(qualifierFor(reference.group(1), aliasOf(reference)).toLowerCase(Locale.ROOT),
+                    SoftDeleteTables.key(reference.group(1)));
         }
-        Matcher reference = TABLE_REFERENCE.matcher(normalized);
-        while (reference.find()) {
+        for (MatchResult reference : references) {
             String table = SoftDeleteTables.key(reference.group(1));
             String marker = markerByTable.get(table);
             if (marker == null) {
                 continue;
             }
-            String alias = reference.group(2);
-            if (alias != null && NOT_ALIASES.contains(alias.toLowerCase(Locale.ROOT))) {
-                alias = null;
-            }
+            String alias = aliasOf(reference);
             String qualifier = qualifierFor(reference.group(1), alias);
             boolean toOneByKey = reference.group(0).regionMatches(true, 0, "join", 0, 4)
                     && joinsOnItsKey(normalized.substring(reference.end()), qualifier, idByTable.get(table),
@@ -99,6 +97,12 @@ public final class LeakHeuristic {
         // a to-one's key column: not a many-to-many join table's, and not the owner's own id (a join of ids
         // is not a reference to follow)
         return !linkTables.contains(ownerTable) && !ownerColumn.equalsIgnoreCase(idByTable.getOrDefault(ownerTable, ""));
+    }
+
+    /** The alias a table reference gives, or null (a keyword that follows the table is none). */
+    private static String aliasOf(MatchResult reference) {
+        String alias = reference.group(2);
+        return alias == null || NOT_ALIASES.contains(alias.toLowerCase(Locale.ROOT)) ? null : alias;
     }
 
     private static String qualifierFor(String table, String alias) {

@@ -9,6 +9,11 @@ import org.hibernate.event.spi.FlushEntityEvent;
 import org.hibernate.event.spi.FlushEntityEventListener;
 import org.hibernate.persister.entity.EntityPersister;
 
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
 /**
  * Refuses, at flush, a change made in memory to the marker, actor or reason of a managed entity.
  * Entity UPDATEs never write these attributes (bootstrap makes them non-updatable, so that a stale copy
@@ -18,6 +23,9 @@ import org.hibernate.persister.entity.EntityPersister;
 public final class MarkerChangeGuard implements FlushEntityEventListener {
 
     private final SoftDeleteService service;
+    // per entity name: the state positions of marker, actor and reason (empty: not soft-deletable);
+    // the guard runs for every managed entity at every flush, so they are looked up once
+    private final Map<String, int[]> positions = new ConcurrentHashMap<>();
 
     public MarkerChangeGuard(SoftDeleteService service) {
         this.service = service;
@@ -29,30 +37,40 @@ public final class MarkerChangeGuard implements FlushEntityEventListener {
         if (entry.getStatus() != Status.MANAGED || entry.isReadOnly() || entry.getLoadedState() == null) {
             return;
         }
-        SoftDeletableType type = service.typeOf(entry.getEntityName());
-        if (type == null) {
+        EntityPersister persister = entry.getPersister();
+        int[] guarded = positions.computeIfAbsent(entry.getEntityName(), name -> positionsOf(persister));
+        if (guarded.length == 0) {
             return;
         }
-        EntityPersister persister = entry.getPersister();
         Object[] current = event.getPropertyValues() != null ? event.getPropertyValues()
                 : persister.getValues(event.getEntity());
-        for (String attribute : new String[] {type.markerAttribute(), type.deletedByAttribute(), type.reasonAttribute()}) {
-            if (attribute != null) {
-                refuseChange(persister, entry, attribute, current);
+        for (int position : guarded) {
+            Object loaded = entry.getLoadedState()[position];
+            if (!persister.getPropertyTypes()[position].isEqual(current[position], loaded)) {
+                throw changed(persister, entry, position, loaded, current[position]);
             }
         }
     }
 
-    private static void refuseChange(EntityPersister persister, EntityEntry entry, String attribute, Object[] current) {
-        int position = persister.findAttributeMapping(attribute).getStateArrayPosition();
-        Object loaded = entry.getLoadedState()[position];
-        if (!persister.getPropertyTypes()[position].isEqual(current[position], loaded)) {
-            throw new HibernateException("softdelete: " + persister.getEntityName() + "#" + attribute
-                    + " of the row with id " + entry.getId() + " was changed in memory (the row holds " + loaded
-                    + ", the entity " + current[position] + "). This attribute of a @SoftDelete entity is written"
-                    + " only by remove(), restore() and the purge: use SoftDeleteSession.restore(...) to bring a row"
-                    + " back and remove() to delete one; when merging a detached copy, leave it as the managed"
-                    + " entity has it. Nothing of this entity was written.");
+    private int[] positionsOf(EntityPersister persister) {
+        SoftDeletableType type = service.typeOf(persister.getEntityName());
+        if (type == null) {
+            return new int[0];
         }
+        return Stream.of(type.markerAttribute(), type.deletedByAttribute(), type.reasonAttribute())
+                .filter(Objects::nonNull)
+                .mapToInt(attribute -> persister.findAttributeMapping(attribute).getStateArrayPosition())
+                .toArray();
+    }
+
+    private static HibernateException changed(EntityPersister persister, EntityEntry entry, int position, Object loaded,
+            Object current) {
+        String attribute = persister.getPropertyNames()[position];
+        return new HibernateException("softdelete: " + persister.getEntityName() + "#" + attribute
+                + " of the row with id " + entry.getId() + " was changed in memory (the row holds " + loaded
+                + ", the entity " + current + "). This attribute of a @SoftDelete entity is written"
+                + " only by remove(), restore() and the purge: use SoftDeleteSession.restore(...) to bring a row"
+                + " back and remove() to delete one; when merging a detached copy, leave it as the managed"
+                + " entity has it. Nothing of this entity was written.");
     }
 }

@@ -47,13 +47,16 @@ final class BatchTransactions implements AutoCloseable {
     private final Instant now;
     private final int batchSize;
     private final boolean dryRun;
-    private final boolean idsNeeded;
+    private final boolean idsFirst;
     private final Class<?> idType;
     private Session session;
 
-    /** @param idsNeeded whether each batch reads (and locks) its ids before writing */
+    /**
+     * @param idsFirst whether each batch reads (and locks) its ids before writing: for a listener, a dry
+     *                 run's count, or dependent rows to delete before them
+     */
     BatchTransactions(SessionFactoryImplementor factory, PurgeTarget target, Instant now, int batchSize,
-            boolean dryRun, boolean idsNeeded) {
+            boolean dryRun, boolean idsFirst) {
         this.factory = factory;
         this.target = target;
         this.statements = new PurgeStatements(target, factory.getJdbcServices().getDialect().getForUpdateString(),
@@ -62,7 +65,7 @@ final class BatchTransactions implements AutoCloseable {
         this.cutoff = target.retention().cutoff(now).orElseThrow();
         this.batchSize = batchSize;
         this.dryRun = dryRun;
-        this.idsNeeded = idsNeeded;
+        this.idsFirst = idsFirst;
         this.idType = target.entity().getIdentifierMapping().getJavaType().getJavaTypeClass();
     }
 
@@ -125,7 +128,7 @@ final class BatchTransactions implements AutoCloseable {
         SharedSessionContractImplementor jdbc = (SharedSessionContractImplementor) session();
         List<Object> ids = List.of();
         long count;
-        if (idsNeeded || !target.dependents().isEmpty()) {
+        if (idsFirst) {
             ids = Mutations.selectColumn(jdbc, statements.selectIds(range, !dryRun), binds(jdbc, range),
                     target.entity().getIdentifierMapping().getSingleJdbcMapping());
             count = ids.size();

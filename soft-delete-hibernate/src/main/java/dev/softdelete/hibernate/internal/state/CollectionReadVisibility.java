@@ -2,9 +2,6 @@ package dev.softdelete.hibernate.internal.state;
 
 import dev.softdelete.hibernate.internal.SoftDeletableType;
 import dev.softdelete.hibernate.internal.SoftDeleteService;
-import org.hibernate.collection.spi.PersistentCollection;
-import org.hibernate.engine.spi.CollectionEntry;
-import org.hibernate.engine.spi.CollectionKey;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.PersistenceContext;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -13,8 +10,6 @@ import org.hibernate.proxy.HibernateProxy;
 import org.hibernate.proxy.LazyInitializer;
 
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The visibility a collection was read in, which decides the rows its rewrite may delete. Hibernate
@@ -34,20 +29,14 @@ final class CollectionReadVisibility {
             SoftDeleteService service) {
         Visibility flushedIn = Visibility.of(session.getLoadQueryInfluencers());
         Visibility unread = flushedIn == Visibility.ALL ? Visibility.LIVE : flushedIn;
-        if (session.isStateless()) {
+        Collection<?> elements = CollectionSnapshots.elements(persister, key, session);
+        if (elements == null) {
             return unread;
         }
         PersistenceContext context = session.getPersistenceContextInternal();
-        // during the flush the key still leads to the collection as loaded, even once replaced
-        PersistentCollection<?> collection = context.getCollection(new CollectionKey(persister, key));
-        CollectionEntry entry = collection == null || !collection.wasInitialized() ? null
-                : context.getCollectionEntry(collection);
-        if (entry == null || entry.getSnapshot() == null) {
-            return unread;
-        }
         boolean live = false;
         boolean deleted = false;
-        for (Object element : elements(entry.getSnapshot())) {
+        for (Object element : elements) {
             Boolean wasDeleted = wasDeletedWhenLoaded(element, context, service);
             if (wasDeleted != null) {
                 deleted |= wasDeleted;
@@ -58,13 +47,6 @@ final class CollectionReadVisibility {
             return live ? Visibility.LIVE : Visibility.DELETED;
         }
         return live ? Visibility.ALL : unread;
-    }
-
-    private static Collection<?> elements(Object snapshot) {
-        if (snapshot instanceof Map<?, ?> map) {
-            return map.values();
-        }
-        return snapshot instanceof Collection<?> collection ? collection : List.of();
     }
 
     /**

@@ -21,24 +21,10 @@ final class CollectionSnapshots {
 
     /**
      * The ids of the elements of the collection with this key as it was read in this session; null
-     * when unknown: a stateless session, a collection never initialized (replaced unread), an element
-     * whose id cannot be told.
+     * when unknown: see {@link #elements}, or an element whose id cannot be told.
      */
     static List<Object> elementIds(CollectionPersister persister, Object key, SharedSessionContractImplementor session) {
-        if (session.isStateless()) {
-            return null;
-        }
-        PersistenceContext context = session.getPersistenceContextInternal();
-        // during the flush the key still leads to the collection as loaded, even once replaced
-        PersistentCollection<?> collection = context.getCollection(new CollectionKey(persister, key));
-        CollectionEntry entry = collection == null || !collection.wasInitialized() ? null
-                : context.getCollectionEntry(collection);
-        Object snapshot = entry == null ? null : entry.getSnapshot();
-        if (snapshot == null) {
-            return null;
-        }
-        Collection<?> elements = snapshot instanceof Map<?, ?> map ? map.values()
-                : snapshot instanceof Collection<?> list ? list : null;
+        Collection<?> elements = elements(persister, key, session);
         if (elements == null) {
             return null;
         }
@@ -52,5 +38,23 @@ final class CollectionSnapshots {
             ids.add(id);
         }
         return ids;
+    }
+
+    /**
+     * The elements of the collection with this key as it was read in this session (a map's values);
+     * null when it was never read here: a stateless session, a collection replaced unread.
+     */
+    static Collection<?> elements(CollectionPersister persister, Object key, SharedSessionContractImplementor session) {
+        if (session.isStateless()) {
+            return null;
+        }
+        PersistenceContext context = session.getPersistenceContextInternal();
+        // during the flush the key still leads to the collection as loaded, even once replaced
+        PersistentCollection<?> collection = context.getCollection(new CollectionKey(persister, key));
+        CollectionEntry entry = collection == null || !collection.wasInitialized() ? null
+                : context.getCollectionEntry(collection);
+        Object snapshot = entry == null ? null : entry.getSnapshot();
+        return snapshot instanceof Map<?, ?> map ? map.values()
+                : snapshot instanceof Collection<?> list ? list : null;
     }
 }

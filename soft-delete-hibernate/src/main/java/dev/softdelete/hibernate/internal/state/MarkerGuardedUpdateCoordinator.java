@@ -24,14 +24,23 @@ final class MarkerGuardedUpdateCoordinator implements UpdateCoordinator {
 
     private final EntityPersister persister;
     private final UpdateCoordinator liveRows;
-    private final UpdateCoordinator deletedRows;
+    // built on first use: only admin scopes update deleted rows, and each coordinator renders its statements
+    private volatile UpdateCoordinator deletedRows;
     private final int markerPosition;
 
     MarkerGuardedUpdateCoordinator(EntityPersister persister, SoftDeletableType type) {
         this.persister = persister;
         this.liveRows = new LiveRowUpdates(persister);
-        this.deletedRows = new DeletedRowUpdates(persister);
         this.markerPosition = persister.findAttributeMapping(type.markerAttribute()).getStateArrayPosition();
+    }
+
+    private UpdateCoordinator deletedRows() {
+        UpdateCoordinator coordinator = deletedRows;
+        if (coordinator == null) {
+            coordinator = new DeletedRowUpdates(persister);
+            deletedRows = coordinator;
+        }
+        return coordinator;
     }
 
     @Override
@@ -45,7 +54,7 @@ final class MarkerGuardedUpdateCoordinator implements UpdateCoordinator {
             SharedSessionContractImplementor session) {
         Object[] loaded = incomingOldValues != null ? incomingOldValues : loadedState(id, session);
         Object marker = (loaded != null ? loaded : values)[markerPosition];
-        return (marker == null ? liveRows : deletedRows).update(entity, id, rowId, values, oldVersion,
+        return (marker == null ? liveRows : deletedRows()).update(entity, id, rowId, values, oldVersion,
                 incomingOldValues, dirtyAttributeIndexes, hasDirtyCollection, session);
     }
 
@@ -63,7 +72,7 @@ final class MarkerGuardedUpdateCoordinator implements UpdateCoordinator {
 
     private UpdateCoordinator coordinatorOf(Object id, SharedSessionContractImplementor session) {
         Object[] loaded = loadedState(id, session);
-        return loaded != null && loaded[markerPosition] != null ? deletedRows : liveRows;
+        return loaded != null && loaded[markerPosition] != null ? deletedRows() : liveRows;
     }
 
     private Object[] loadedState(Object id, SharedSessionContractImplementor session) {
