@@ -13,6 +13,7 @@ import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
+import org.mariadb.jdbc.MariaDbDataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
@@ -84,7 +85,7 @@ final class BenchmarkDatabase implements AutoCloseable {
         return database;
     }
 
-    /** A connection per call, no pool: {@code h2} (in-memory, private to the JVM) or {@code postgresql}. */
+    /** A connection per call, no pool: {@code h2} (in-memory, private to the JVM), {@code postgresql} or {@code mariadb}. */
     static DataSource dataSource(String db) {
         switch (db) {
             case "h2" -> {
@@ -101,7 +102,20 @@ final class BenchmarkDatabase implements AutoCloseable {
                 pg.setPassword(System.getProperty("softdelete.bench.pg.password", ""));
                 return pg;
             }
-            default -> throw new IllegalArgumentException("db must be h2 or postgresql, got '" + db + "'");
+            case "mariadb" -> {
+                // tables of the benchmark's own names in the shared database (MariaDB's schemas are databases)
+                try {
+                    MariaDbDataSource mariadb = new MariaDbDataSource(
+                            System.getProperty("softdelete.bench.mariadb.url", "jdbc:mariadb://127.0.0.1:3306/test"));
+                    mariadb.setUser(System.getProperty("softdelete.bench.mariadb.user", "root"));
+                    mariadb.setPassword(System.getProperty("softdelete.bench.mariadb.password", ""));
+                    return mariadb;
+                }
+                catch (SQLException e) {
+                    throw new IllegalArgumentException("softdelete.bench.mariadb.url is not a MariaDB URL", e);
+                }
+            }
+            default -> throw new IllegalArgumentException("db must be h2, postgresql or mariadb, got '" + db + "'");
         }
     }
 

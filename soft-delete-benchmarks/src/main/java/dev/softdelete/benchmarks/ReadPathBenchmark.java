@@ -117,6 +117,27 @@ public class ReadPathBenchmark {
         return found;
     }
 
+    // ~~~ find, change, flush: the entity UPDATE (the soft one adds "and (deleted_at is null)") ~~~
+
+    @Benchmark
+    public Object update_plain() {
+        return update(PlainCustomer.class, PlainCustomer::setName);
+    }
+
+    @Benchmark
+    public Object update_soft() {
+        return update(SoftCustomer.class, SoftCustomer::setName);
+    }
+
+    private <T> T update(Class<T> type, java.util.function.BiConsumer<T, String> rename) {
+        int i = next();
+        T found = session.find(type, liveIds[i]);
+        rename.accept(found, "renamed " + cursor);
+        session.flush();
+        session.clear();
+        return found;
+    }
+
     // ~~~ session.find(X.class, id) ~~~
 
     @Benchmark

@@ -55,6 +55,10 @@ public class PlainCustomer {
         return name;
     }
 
+    public void setName(String name) {
+        this.name = name;
+    }
+
     public Instant getDeletedAt() {
         return deletedAt;
     }

@@ -57,6 +57,10 @@ public class SoftCustomer {
         return name;
     }
 
+    public void setName(String name) {
+        this.name = name;
+    }
+
     public Instant getDeletedAt() {
         return deletedAt;
     }
