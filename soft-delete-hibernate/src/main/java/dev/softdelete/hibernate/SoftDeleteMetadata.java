@@ -1,8 +1,8 @@
 package dev.softdelete.hibernate;
 
-import dev.softdelete.hibernate.internal.SoftDeletableType;
-import dev.softdelete.hibernate.internal.SoftDeleteService;
-import dev.softdelete.hibernate.internal.state.MarkerColumns;
+import dev.softdelete.hibernate.internal.model.MarkerColumns;
+import dev.softdelete.hibernate.internal.model.SoftDeletableType;
+import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -125,7 +125,7 @@ public final class SoftDeleteMetadata {
     public static Visibility visibility(Session session) {
         Objects.requireNonNull(session, "session");
         SharedSessionContractImplementor implementor = session.unwrap(SharedSessionContractImplementor.class);
-        return switch (dev.softdelete.hibernate.internal.state.Visibility.of(implementor.getLoadQueryInfluencers())) {
+        return switch (dev.softdelete.hibernate.internal.scope.Visibility.of(implementor.getLoadQueryInfluencers())) {
             case LIVE -> Visibility.LIVE;
             case ALL -> Visibility.ALL;
             case DELETED -> Visibility.DELETED;

@@ -1,9 +1,9 @@
 package dev.softdelete.hibernate;
 
-import dev.softdelete.hibernate.internal.SoftDeleteService;
+import dev.softdelete.hibernate.internal.model.LiveUniqueKey;
 import dev.softdelete.hibernate.internal.schema.LiveUniqueDdl;
-import dev.softdelete.hibernate.internal.schema.LiveUniqueKey;
 import dev.softdelete.hibernate.internal.schema.PlainUniqueConstraints;
+import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.Incubating;
 import org.hibernate.SessionFactory;
 import org.hibernate.dialect.Dialect;

@@ -1,9 +1,9 @@
 package dev.softdelete.hibernate.internal.boot;
 
 import dev.softdelete.hibernate.SoftDeleteSettings;
-import dev.softdelete.hibernate.internal.SoftDeletableType;
-import dev.softdelete.hibernate.internal.SoftDeleteService;
-import dev.softdelete.hibernate.internal.cascade.HardEntityCascade;
+import dev.softdelete.hibernate.internal.model.HardEntityCascade;
+import dev.softdelete.hibernate.internal.model.SoftDeletableType;
+import dev.softdelete.hibernate.internal.model.SoftDeleteModel;
 import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.engine.spi.CascadeStyle;
 import org.hibernate.engine.spi.CascadingActions;
@@ -40,10 +40,10 @@ final class CascadePlanner {
     }
 
     /**
-     * Registers with the service the cascading attributes declared by each soft-deletable entity, and
+     * Records in the model the cascading attributes declared by each soft-deletable entity, and
      * the entities whose cascade must stay Hibernate's own because it hard-deletes.
      */
-    void plan(SoftDeleteService service) {
+    void plan(SoftDeleteModel.Builder model) {
         Map<String, List<String>> plan = new HashMap<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {
             if (!roots.containsKey(entity.getRootClass().getEntityName())) {
@@ -58,7 +58,7 @@ final class CascadePlanner {
                     plan.computeIfAbsent(entity.getEntityName(), name -> new ArrayList<>()).add(property.getName());
                 }
                 else if (toHardEntity == HardEntityCascade.HARD_DELETE) {
-                    service.registerHibernateCascade(entity.getEntityName());
+                    model.hibernateCascade(entity.getEntityName());
                 }
                 else if (toHardEntity == HardEntityCascade.FAIL) {
                     problems.add(entity.getEntityName() + "#" + property.getName() + ": cascades REMOVE to " + target
@@ -68,7 +68,7 @@ final class CascadePlanner {
                 }
             }
         }
-        plan.forEach(service::registerCascades);
+        plan.forEach(model::cascades);
     }
 
     private boolean isSoftDeletable(String entityName) {

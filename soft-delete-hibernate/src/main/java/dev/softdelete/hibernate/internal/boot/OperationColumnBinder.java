@@ -1,6 +1,6 @@
 package dev.softdelete.hibernate.internal.boot;
 
-import dev.softdelete.hibernate.internal.SoftDeletableType;
+import dev.softdelete.hibernate.internal.model.SoftDeletableType;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.Database;
 import org.hibernate.boot.spi.InFlightMetadataCollector;

@@ -2,7 +2,7 @@ package dev.softdelete.hibernate.internal.boot;
 
 import dev.softdelete.RetentionPolicy;
 import dev.softdelete.SoftDelete;
-import dev.softdelete.hibernate.internal.SoftDeletableType;
+import dev.softdelete.hibernate.internal.model.SoftDeletableType;
 import org.hibernate.MappingException;
 import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Column;

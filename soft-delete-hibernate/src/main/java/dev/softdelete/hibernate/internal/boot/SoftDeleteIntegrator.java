@@ -1,32 +1,24 @@
 package dev.softdelete.hibernate.internal.boot;
 
-import dev.softdelete.hibernate.internal.SoftDeleteService;
-import dev.softdelete.hibernate.internal.event.MarkerChangeGuard;
-import dev.softdelete.hibernate.internal.event.SoftDeleteAutoFlushEventListener;
-import dev.softdelete.hibernate.internal.event.SoftDeleteEventListener;
-import dev.softdelete.hibernate.internal.event.SoftDeleteFlushEventListener;
-import dev.softdelete.hibernate.internal.event.StatelessDeleteListener;
-import dev.softdelete.hibernate.internal.event.VisibilityLoadListener;
+import dev.softdelete.hibernate.internal.delete.StatelessDeleteListener;
+import dev.softdelete.hibernate.internal.read.VisibilityLoadListener;
+import dev.softdelete.hibernate.internal.compat.StandardListeners;
+import dev.softdelete.hibernate.internal.delete.DeleteRecorder;
+import dev.softdelete.hibernate.internal.delete.FlushPreparation;
+import dev.softdelete.hibernate.internal.service.SoftDeleteService;
+import dev.softdelete.hibernate.internal.update.MarkerChangeGuard;
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.event.internal.DefaultAutoFlushEventListener;
-import org.hibernate.event.internal.DefaultDeleteEventListener;
-import org.hibernate.event.internal.DefaultFlushEventListener;
-import org.hibernate.event.internal.DefaultLoadEventListener;
-import org.hibernate.event.service.spi.EventListenerGroup;
 import org.hibernate.event.service.spi.EventListenerRegistry;
-import org.hibernate.event.spi.LoadEventListener;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.integrator.spi.Integrator;
 import org.jboss.logging.Logger;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
- * Third boot phase, inside the SessionFactory constructor: puts the library's delete listener in
- * place of Hibernate's (it records who asks for each delete, and why, and leaves the REMOVE cascade to
+ * Third boot phase, inside the SessionFactory constructor: puts the library's hooks into Hibernate's delete
+ * and flush listeners (they record who asks for each delete, and why, and leave the REMOVE cascade to
  * the set-based one), wraps Hibernate's load listener with the visibility rules of each kind of load,
  * and registers the stateless-delete listener and the guard against marker changes made in memory.
  */
@@ -44,37 +36,11 @@ public final class SoftDeleteIntegrator implements Integrator {
             return;
         }
         EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
-        replace(listeners.getEventListenerGroup(EventType.DELETE), DefaultDeleteEventListener.class,
-                new SoftDeleteEventListener(service));
-        replace(listeners.getEventListenerGroup(EventType.FLUSH), DefaultFlushEventListener.class,
-                new SoftDeleteFlushEventListener(service));
-        replace(listeners.getEventListenerGroup(EventType.AUTO_FLUSH), DefaultAutoFlushEventListener.class,
-                new SoftDeleteAutoFlushEventListener(service));
-        wrapLoadListeners(listeners.getEventListenerGroup(EventType.LOAD), service);
+        StandardListeners.install(listeners, new DeleteRecorder(service), new FlushPreparation(service));
+        StandardListeners.wrapLoad(listeners, hibernateLoad -> new VisibilityLoadListener(hibernateLoad, service));
         listeners.appendListeners(EventType.FLUSH_ENTITY, new MarkerChangeGuard(service));
         StatelessDeleteListener statelessDeletes = new StatelessDeleteListener(service);
         listeners.appendListeners(EventType.PRE_DELETE, statelessDeletes);
         listeners.appendListeners(EventType.POST_DELETE, statelessDeletes);
-    }
-
-    /** Puts the library's subclass in place of Hibernate's own listener; other listeners stay. */
-    private static <T> void replace(EventListenerGroup<T> group, Class<?> hibernateListener, T replacement) {
-        List<T> listeners = new ArrayList<>();
-        for (T listener : group.listeners()) {
-            // exactly Hibernate's class: a subclass of it belongs to the application, which we leave alone
-            listeners.add(listener.getClass() == hibernateListener ? replacement : listener);
-        }
-        group.clearListeners();
-        listeners.forEach(group::appendListener);
-    }
-
-    private static void wrapLoadListeners(EventListenerGroup<LoadEventListener> group, SoftDeleteService service) {
-        List<LoadEventListener> wrapped = new ArrayList<>();
-        for (LoadEventListener listener : group.listeners()) {
-            // only Hibernate's own loader is wrapped; listeners of the application stay as they are
-            wrapped.add(listener instanceof DefaultLoadEventListener ? new VisibilityLoadListener(listener, service) : listener);
-        }
-        group.clearListeners();
-        wrapped.forEach(group::appendListener);
     }
 }

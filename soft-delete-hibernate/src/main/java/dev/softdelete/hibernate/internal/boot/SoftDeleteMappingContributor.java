@@ -1,18 +1,18 @@
 package dev.softdelete.hibernate.internal.boot;
 
 import dev.softdelete.hibernate.SoftDeleteMappingException;
-import dev.softdelete.hibernate.internal.SoftDeletableType;
-import dev.softdelete.hibernate.internal.SoftDeleteService;
+import dev.softdelete.hibernate.internal.model.SoftDeletableType;
+import dev.softdelete.hibernate.internal.model.SoftDeleteModel;
 import dev.softdelete.hibernate.internal.schema.LiveUniqueBinder;
-import dev.softdelete.hibernate.internal.state.SoftDeleteStateManagement;
-import dev.softdelete.hibernate.internal.state.Visibility;
+import dev.softdelete.hibernate.internal.scope.Visibility;
+import dev.softdelete.hibernate.internal.service.SoftDeleteService;
+import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.boot.ResourceStreamLocator;
 import org.hibernate.boot.spi.AdditionalMappingContributions;
 import org.hibernate.boot.spi.AdditionalMappingContributor;
 import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.boot.spi.MetadataBuildingContext;
 import org.hibernate.engine.spi.FilterDefinition;
-import org.hibernate.annotations.OnDeleteAction;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.ManyToOne;
@@ -48,27 +48,23 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
             ResourceStreamLocator resourceStreamLocator, MetadataBuildingContext buildingContext) {
         SoftDeleteService service = buildingContext.getBootstrapContext().getServiceRegistry()
                 .requireService(SoftDeleteService.class);
-        service.clearTypes();
         if (!service.isEnabled()) {
             LOG.debug("softdelete.enabled is false: @SoftDelete entities are mapped as plain entities");
             return;
         }
-        try {
-            contribute(contributions, metadata, buildingContext, service);
-        }
-        finally {
-            service.stage(buildingContext.getBootstrapContext());
-        }
+        SoftDeleteModel.Builder model = service.newModel();
+        contribute(contributions, metadata, buildingContext, service, model);
+        service.stage(buildingContext.getBootstrapContext(), model.build());
     }
 
     private void contribute(AdditionalMappingContributions contributions, InFlightMetadataCollector metadata,
-            MetadataBuildingContext buildingContext, SoftDeleteService service) {
-        Map<String, SoftDeletableType> roots = readRoots(metadata, service, buildingContext);
+            MetadataBuildingContext buildingContext, SoftDeleteService service, SoftDeleteModel.Builder model) {
+        Map<String, SoftDeletableType> roots = readRoots(metadata, service, buildingContext, model);
         defineMarkerFilters(metadata);
         for (PersistentClass entity : metadata.getEntityBindings()) {
             SoftDeletableType type = roots.get(entity.getRootClass().getEntityName());
             if (type != null) {
-                service.register(entity.getEntityName(), type);
+                model.type(entity.getEntityName(), type);
             }
         }
         for (SoftDeletableType type : roots.values()) {
@@ -79,7 +75,7 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
             LOG.debugf("soft-deletable: %s, marker %s", type.rootEntityName(), type.markerAttribute());
         }
         attachToCollections(metadata, roots);
-        new LiveUniqueBinder(buildingContext, service.uniqueKeys()).bind(roots, contributions::contributeAuxiliaryDatabaseObject);
+        new LiveUniqueBinder(buildingContext, model.uniqueKeys()).bind(roots, contributions::contributeAuxiliaryDatabaseObject);
     }
 
     /**
@@ -95,7 +91,7 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
     }
 
     private Map<String, SoftDeletableType> readRoots(InFlightMetadataCollector metadata, SoftDeleteService service,
-            MetadataBuildingContext buildingContext) {
+            MetadataBuildingContext buildingContext, SoftDeleteModel.Builder model) {
         List<String> problems = new ArrayList<>();
         SoftDeleteAnnotationReader reader = new SoftDeleteAnnotationReader(problems);
         Map<String, SoftDeletableType> roots = new HashMap<>();
@@ -110,7 +106,7 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
                 reader.checkSubclass(entity);
             }
         }
-        new CascadePlanner(metadata, roots, service.toHardEntity(), problems).plan(service);
+        new CascadePlanner(metadata, roots, service.toHardEntity(), problems).plan(model);
         new SoftDeletableElements(metadata, roots).checkPositions(problems);
         Map<String, SoftDeletableType> bound = new OperationColumnBinder(metadata, buildingContext).bind(roots, problems);
         if (!problems.isEmpty()) {

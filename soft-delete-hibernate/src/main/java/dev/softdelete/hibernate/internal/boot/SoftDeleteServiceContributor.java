@@ -1,10 +1,9 @@
 package dev.softdelete.hibernate.internal.boot;
 
 import dev.softdelete.hibernate.SoftDeleteSettings;
-import dev.softdelete.hibernate.internal.SoftDeleteServiceInitiator;
 import dev.softdelete.hibernate.internal.compat.HibernateVersionGuard;
-import dev.softdelete.hibernate.internal.query.GuardedMutationStrategyProvider;
-import dev.softdelete.hibernate.internal.query.SoftDeleteSqmTranslatorFactory;
+import dev.softdelete.hibernate.internal.delete.GuardedMutationStrategyProvider;
+import dev.softdelete.hibernate.internal.delete.SoftDeleteSqmTranslatorFactory;
 import org.hibernate.boot.registry.StandardServiceInitiator;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.QuerySettings;

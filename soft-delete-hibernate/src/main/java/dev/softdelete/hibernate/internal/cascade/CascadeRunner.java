@@ -1,15 +1,15 @@
 package dev.softdelete.hibernate.internal.cascade;
 
-import dev.softdelete.hibernate.internal.SoftDeleteService;
+import dev.softdelete.hibernate.internal.cascade.LevelWalk.Level;
+import dev.softdelete.hibernate.internal.cascade.LevelWalk.Next;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.CacheCleanup;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
-import dev.softdelete.hibernate.internal.session.SessionState.DeleteRequest;
-import dev.softdelete.hibernate.internal.state.DeletionKey;
-import dev.softdelete.hibernate.internal.state.MarkerAssignment;
-import dev.softdelete.hibernate.internal.state.MarkerColumns;
-import dev.softdelete.hibernate.internal.cascade.LevelWalk.Level;
-import dev.softdelete.hibernate.internal.cascade.LevelWalk.Next;
+import dev.softdelete.hibernate.internal.model.CascadeStep;
+import dev.softdelete.hibernate.internal.model.DeletionKey;
+import dev.softdelete.hibernate.internal.model.MarkerColumns;
+import dev.softdelete.hibernate.internal.scope.SessionState.DeleteRequest;
+import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.dialect.MySQLDialect;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;

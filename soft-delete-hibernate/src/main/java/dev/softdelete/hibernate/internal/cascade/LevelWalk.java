@@ -1,7 +1,8 @@
 package dev.softdelete.hibernate.internal.cascade;
 
-import dev.softdelete.hibernate.internal.SoftDeleteService;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
+import dev.softdelete.hibernate.internal.model.CascadeStep;
+import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.persister.entity.EntityPersister;
 
 import java.util.ArrayDeque;
@@ -78,8 +79,8 @@ public final class LevelWalk {
 
     private static List<CascadeStep> stepsFrom(SoftDeleteService service, Level parents) {
         return parents.isRootRow()
-                ? service.cascadePlans().of(parents.type(), service).steps()
-                : service.cascadePlans().stepsFromRowsOf(parents.type(), service);
+                ? service.cascadePlans().of(parents.type()).steps()
+                : service.cascadePlans().stepsFromRowsOf(parents.type());
     }
 
     private static Level below(Level parents, CascadeStep step, Next next) {

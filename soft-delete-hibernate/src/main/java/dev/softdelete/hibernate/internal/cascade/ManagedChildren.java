@@ -2,8 +2,9 @@ package dev.softdelete.hibernate.internal.cascade;
 
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
-import dev.softdelete.hibernate.internal.session.SessionState.DeleteRequest;
-import dev.softdelete.hibernate.internal.state.MarkerColumns;
+import dev.softdelete.hibernate.internal.model.CascadeStep;
+import dev.softdelete.hibernate.internal.model.MarkerColumns;
+import dev.softdelete.hibernate.internal.scope.SessionState.DeleteRequest;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.PersistenceContext;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;

@@ -1,8 +1,8 @@
 package dev.softdelete.hibernate.internal.cascade;
 
 import dev.softdelete.hibernate.internal.jdbc.Binds;
+import dev.softdelete.hibernate.internal.compat.Versions;
 import org.hibernate.LockMode;
-import org.hibernate.engine.internal.Versioning;
 import org.hibernate.engine.spi.EntityEntry;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.metamodel.mapping.EntityVersionMapping;
@@ -30,7 +30,7 @@ public final class VersionBump {
         if (version == null || numeric(version)) {
             return new VersionBump(version, null);
         }
-        return new VersionBump(version, Versioning.seed(version, session));
+        return new VersionBump(version, Versions.seed(version, session));
     }
 
     private static boolean numeric(EntityVersionMapping version) {
@@ -57,7 +57,7 @@ public final class VersionBump {
         if (version == null || entry.getVersion() == null) {
             return;
         }
-        Object next = nextValue != null ? nextValue : Versioning.increment(entry.getVersion(), version, session);
+        Object next = nextValue != null ? nextValue : Versions.increment(entry.getVersion(), version, session);
         LockMode lockMode = entry.getLockMode();
         // the only way to set an entry's version; it also marks the entry as force-locked, which it is not
         entry.forceLocked(entity, next);

@@ -1,6 +1,6 @@
 package dev.softdelete.hibernate.internal.erase;
 
-import dev.softdelete.hibernate.internal.cascade.CascadeStep;
+import dev.softdelete.hibernate.internal.model.CascadeStep;
 import org.hibernate.persister.entity.EntityPersister;
 
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package dev.softdelete.hibernate.internal.erase;
 
-import dev.softdelete.hibernate.internal.SoftDeletableType;
-import dev.softdelete.hibernate.internal.SoftDeleteService;
-import dev.softdelete.hibernate.internal.cascade.CascadeStep;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
-import dev.softdelete.hibernate.internal.state.MarkerColumns;
+import dev.softdelete.hibernate.internal.model.CascadeStep;
+import dev.softdelete.hibernate.internal.model.MarkerColumns;
+import dev.softdelete.hibernate.internal.model.SoftDeletableType;
+import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.persister.entity.UnionSubclassEntityPersister;
@@ -51,7 +51,7 @@ final class EraseWalk {
         while (!pending.isEmpty()) {
             EraseLevel parents = pending.poll();
             checkSetBased(parents.type());
-            for (CascadeStep step : service.cascadePlans().stepsFromRowsOf(parents.type(), service)) {
+            for (CascadeStep step : service.cascadePlans().stepsFromRowsOf(parents.type())) {
                 List<Object> found = new ArrayList<>();
                 for (Object childId : childIds(step, parents)) {
                     if (childId != null && reached(step.child()).add(childId)) {
@@ -78,12 +78,12 @@ final class EraseWalk {
     }
 
     private void checkSetBased(EntityPersister type) {
-        if (rowByRowType == null && !service.cascadePlans().of(type, service).setBased()) {
+        if (rowByRowType == null && !service.cascadePlans().of(type).setBased()) {
             rowByRowType = type;
         }
         for (String subclass : type.getSubclassEntityNames()) {
             EntityPersister sub = type.getFactory().getMappingMetamodel().getEntityDescriptor(subclass);
-            if (rowByRowType == null && !service.cascadePlans().of(sub, service).setBased()) {
+            if (rowByRowType == null && !service.cascadePlans().of(sub).setBased()) {
                 rowByRowType = sub;
             }
         }

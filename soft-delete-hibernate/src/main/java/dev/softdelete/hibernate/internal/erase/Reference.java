@@ -1,6 +1,7 @@
 package dev.softdelete.hibernate.internal.erase;
 
-import dev.softdelete.hibernate.internal.state.MarkerColumns;
+import dev.softdelete.hibernate.internal.model.MarkerColumns;
+import dev.softdelete.hibernate.internal.compat.ToOneAssociation;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.metamodel.mapping.Association;
 import org.hibernate.metamodel.mapping.AttributeMapping;
@@ -9,7 +10,6 @@ import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
 import org.hibernate.metamodel.mapping.ModelPart;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.metamodel.mapping.SelectableMapping;
-import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 
 import java.util.ArrayList;
@@ -52,9 +52,10 @@ record Reference(String target, String table, String column, EntityPersister own
     private static List<Reference> of(EntityPersister persister, AttributeMapping attribute) {
         List<Reference> references = new ArrayList<>();
         String name = persister.getEntityName() + "#" + attribute.getAttributeName();
-        if (attribute instanceof ToOneAttributeMapping toOne && toOne.getSideNature() == ForeignKeyDescriptor.Nature.KEY) {
-            ForeignKeyDescriptor key = toOne.getForeignKeyDescriptor();
-            String target = toOne.getAssociatedEntityMappingType().getRootEntityDescriptor().getEntityName();
+        ToOneAssociation toOne = ToOneAssociation.of(attribute);
+        if (toOne != null && toOne.ownerHoldsKey()) {
+            ForeignKeyDescriptor key = toOne.foreignKey();
+            String target = toOne.target().getRootEntityDescriptor().getEntityName();
             add(references, target, key.getKeyTable(), key.getKeyPart(), persister, name);
         }
         else if (attribute instanceof PluralAttributeMapping plural) {

@@ -1,6 +1,6 @@
 package dev.softdelete.hibernate.internal.jdbc;
 
-import org.hibernate.action.internal.BulkOperationCleanupAction;
+import dev.softdelete.hibernate.internal.compat.BulkCleanup;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 
@@ -16,7 +16,7 @@ public final class CacheCleanup {
 
     public static void afterWriting(SharedSessionContractImplementor session, EntityPersister persister) {
         if (persister.canWriteToCache() || session.getFactory().getSessionFactoryOptions().isQueryCacheEnabled()) {
-            BulkOperationCleanupAction.schedule(session, persister);
+            BulkCleanup.schedule(session, persister);
         }
     }
 }

@@ -1,7 +1,7 @@
 package dev.softdelete.hibernate.internal.purge;
 
 import dev.softdelete.RetentionPolicy;
-import dev.softdelete.hibernate.internal.state.MarkerColumns;
+import dev.softdelete.hibernate.internal.model.MarkerColumns;
 
 /**
  * A foreign key of a table referencing a purged entity: a row referenced from there is kept, whatever

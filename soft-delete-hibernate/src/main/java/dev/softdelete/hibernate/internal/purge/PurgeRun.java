@@ -3,7 +3,7 @@ package dev.softdelete.hibernate.internal.purge;
 import dev.softdelete.hibernate.PurgeException;
 import dev.softdelete.hibernate.PurgeListener;
 import dev.softdelete.hibernate.PurgeReport;
-import dev.softdelete.hibernate.internal.SoftDeleteService;
+import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.persister.entity.EntityPersister;

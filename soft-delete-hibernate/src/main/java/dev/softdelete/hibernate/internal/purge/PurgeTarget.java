@@ -1,7 +1,7 @@
 package dev.softdelete.hibernate.internal.purge;
 
 import dev.softdelete.RetentionPolicy;
-import dev.softdelete.hibernate.internal.state.MarkerColumns;
+import dev.softdelete.hibernate.internal.model.MarkerColumns;
 import org.hibernate.persister.entity.EntityPersister;
 
 import java.util.List;

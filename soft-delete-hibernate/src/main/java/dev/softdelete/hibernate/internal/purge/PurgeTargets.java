@@ -1,18 +1,18 @@
 package dev.softdelete.hibernate.internal.purge;
 
 import dev.softdelete.RetentionPolicy;
-import dev.softdelete.hibernate.internal.SoftDeletableType;
-import dev.softdelete.hibernate.internal.SoftDeleteService;
-import dev.softdelete.hibernate.internal.state.MarkerColumns;
+import dev.softdelete.hibernate.internal.model.MarkerColumns;
+import dev.softdelete.hibernate.internal.model.SoftDeletableType;
+import dev.softdelete.hibernate.internal.service.SoftDeleteService;
+import dev.softdelete.hibernate.internal.compat.ToOneAssociation;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
-import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.Association;
+import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.EntityValuedModelPart;
 import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
 import org.hibernate.metamodel.mapping.ModelPart;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.metamodel.mapping.SelectableMapping;
-import org.hibernate.metamodel.mapping.internal.ToOneAttributeMapping;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.persister.entity.UnionSubclassEntityPersister;
 import org.jboss.logging.Logger;
@@ -88,9 +88,10 @@ final class PurgeTargets {
     }
 
     private void collectKeys(String owner, AttributeMapping attribute) {
-        if (attribute instanceof ToOneAttributeMapping toOne && toOne.getSideNature() == ForeignKeyDescriptor.Nature.KEY) {
-            ForeignKeyDescriptor key = toOne.getForeignKeyDescriptor();
-            reference(toOne.getAssociatedEntityMappingType().getRootEntityDescriptor().getEntityName(),
+        ToOneAssociation toOne = ToOneAssociation.of(attribute);
+        if (toOne != null && toOne.ownerHoldsKey()) {
+            ForeignKeyDescriptor key = toOne.foreignKey();
+            reference(toOne.target().getRootEntityDescriptor().getEntityName(),
                     key.getKeyTable(), single(key.getKeyPart()), owner);
         }
         else if (attribute instanceof PluralAttributeMapping plural) {

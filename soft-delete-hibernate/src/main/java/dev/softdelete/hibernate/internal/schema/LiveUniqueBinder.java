@@ -1,14 +1,17 @@
 package dev.softdelete.hibernate.internal.schema;
 
-import dev.softdelete.hibernate.internal.SoftDeletableType;
+import dev.softdelete.hibernate.internal.model.LiveUniqueKey;
+import dev.softdelete.hibernate.internal.model.LiveUniqueKeys;
+import dev.softdelete.hibernate.internal.model.LiveUniqueStyle;
+import dev.softdelete.hibernate.internal.model.SoftDeletableType;
 import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
 import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.boot.spi.MetadataBuildingContext;
-import org.hibernate.mapping.BasicValue;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.config.spi.ConfigurationService;
 import org.hibernate.engine.jdbc.spi.JdbcServices;
+import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.PersistentClass;
@@ -36,10 +39,10 @@ public final class LiveUniqueBinder {
 
     private final InFlightMetadataCollector metadata;
     private final MetadataBuildingContext buildingContext;
-    private final LiveUniqueKeys keys;
+    private final LiveUniqueKeys.Builder keys;
     private final Dialect dialect;
 
-    public LiveUniqueBinder(MetadataBuildingContext buildingContext, LiveUniqueKeys keys) {
+    public LiveUniqueBinder(MetadataBuildingContext buildingContext, LiveUniqueKeys.Builder keys) {
         this.buildingContext = buildingContext;
         this.metadata = buildingContext.getMetadataCollector();
         this.keys = keys;
@@ -48,7 +51,6 @@ public final class LiveUniqueBinder {
 
     /** Binds the keys of every soft-deletable table; {@code contribute} receives the auxiliary objects. */
     public void bind(Map<String, SoftDeletableType> roots, Consumer<AuxiliaryDatabaseObject> contribute) {
-        keys.clear();
         Set<List<Column>> referenced = keysReferencedByForeignKeys();
         Map<Table, List<LiveUniqueKey>> tables = new IdentityHashMap<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {
@@ -70,7 +72,7 @@ public final class LiveUniqueBinder {
         }
         var registry = metadata.getBootstrapContext().getServiceRegistry();
         PlainUniqueCheck.run(registry.requireService(ConfigurationService.class).getSettings(),
-                registry.requireService(JdbcServices.class).getBootstrapJdbcConnectionAccess(), dialect, keys);
+                registry.requireService(JdbcServices.class).getBootstrapJdbcConnectionAccess(), dialect, keys.liveRows() ? keys.all() : List.of());
     }
 
     private List<LiveUniqueKey> bindTable(SoftDeletableType type, Table table, Column marker,

@@ -1,5 +1,7 @@
 package dev.softdelete.hibernate.internal.schema;
 
+import dev.softdelete.hibernate.internal.model.LiveUniqueKey;
+import dev.softdelete.hibernate.internal.model.LiveUniqueStyle;
 import org.hibernate.dialect.Dialect;
 
 import java.util.ArrayList;

@@ -1,5 +1,7 @@
 package dev.softdelete.hibernate.internal.schema;
 
+import dev.softdelete.hibernate.internal.model.LiveUniqueKey;
+import dev.softdelete.hibernate.internal.model.LiveUniqueStyle;
 import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.dialect.Dialect;

@@ -1,10 +1,12 @@
 package dev.softdelete.hibernate.internal.schema;
 
+import dev.softdelete.hibernate.internal.model.LiveUniqueKey;
+import dev.softdelete.hibernate.internal.model.LiveUniqueStyle;
+import dev.softdelete.hibernate.internal.compat.Settings;
 import org.hibernate.cfg.AvailableSettings;
 import org.hibernate.cfg.JdbcSettings;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.engine.jdbc.connections.spi.JdbcConnectionAccess;
-import org.hibernate.internal.util.config.ConfigurationHelper;
 import org.jboss.logging.Logger;
 
 import java.sql.Connection;
@@ -30,17 +32,17 @@ public final class PlainUniqueCheck {
 
     /** Runs the check unless hbm2ddl writes the schema, or JDBC access at boot is turned off. */
     public static void run(Map<String, Object> settings, JdbcConnectionAccess access, Dialect dialect,
-            LiveUniqueKeys keys) {
-        if (!keys.liveRows() || keys.all().isEmpty() || LiveUniqueStyle.of(dialect) == null
+            List<LiveUniqueKey> keys) {
+        if (keys.isEmpty() || LiveUniqueStyle.of(dialect) == null
                 || writesSchema(settings)
-                || !ConfigurationHelper.getBoolean(JdbcSettings.ALLOW_METADATA_ON_BOOT, settings, true)) {
+                || !Settings.booleanOf(JdbcSettings.ALLOW_METADATA_ON_BOOT, settings, true)) {
             return;
         }
         List<PlainUniqueConstraints.Found> found;
         Connection connection = null;
         try {
             connection = access.obtainConnection();
-            found = PlainUniqueConstraints.find(connection, keys.all());
+            found = PlainUniqueConstraints.find(connection, keys);
         }
         catch (SQLException | RuntimeException e) {
             LOG.debug("softdelete: could not look for plain unique constraints; skipping the check", e);

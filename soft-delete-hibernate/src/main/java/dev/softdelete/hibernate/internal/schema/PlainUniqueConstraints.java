@@ -1,5 +1,7 @@
 package dev.softdelete.hibernate.internal.schema;
 
+import dev.softdelete.hibernate.internal.model.LiveUniqueKey;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

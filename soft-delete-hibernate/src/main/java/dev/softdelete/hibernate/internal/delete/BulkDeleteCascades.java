@@ -1,0 +1,34 @@
+package dev.softdelete.hibernate.internal.delete;
+
+import dev.softdelete.hibernate.internal.cascade.CascadeRunner;
+import dev.softdelete.hibernate.internal.scope.SessionState.BulkCascade;
+import dev.softdelete.hibernate.internal.scope.SessionState;
+import dev.softdelete.hibernate.internal.service.SoftDeleteService;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+
+/**
+ * Runs the cascades of the bulk deletes executed since the last flush. Hibernate offers no hook after
+ * a bulk statement, so the statement registers its cascade when its instant is bound, and the next
+ * flush or auto-flush (before a query, at commit) runs it: set-based, from the rows carrying that
+ * instant. A session in {@code FlushMode.MANUAL} may commit without flushing, so the statement also
+ * registers a before-commit callback that runs what no flush has run. A bulk delete that failed
+ * marked nothing, so its cascade finds nothing to do.
+ */
+public final class BulkDeleteCascades {
+
+    private BulkDeleteCascades() {
+    }
+
+    /** Runs the pending cascades of the session, if any. */
+    public static void run(SharedSessionContractImplementor session, SoftDeleteService service) {
+        SessionState state = service.existingStateOf(session);
+        if (state == null) {
+            return; // most flushes: the session never deleted anything
+        }
+        for (BulkCascade cascade : state.takeBulkCascades()) {
+            new CascadeRunner(session, service).softDeleteFromMarked(
+                    session.getFactory().getMappingMetamodel().getEntityDescriptor(cascade.entityName()),
+                    cascade.instant(), cascade.request());
+        }
+    }
+}

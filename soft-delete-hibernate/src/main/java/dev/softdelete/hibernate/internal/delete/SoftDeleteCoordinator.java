@@ -1,0 +1,128 @@
+package dev.softdelete.hibernate.internal.delete;
+
+import dev.softdelete.hibernate.internal.cascade.CascadeRunner;
+import dev.softdelete.hibernate.internal.cascade.MarkerAssignment;
+import dev.softdelete.hibernate.internal.jdbc.Binds;
+import dev.softdelete.hibernate.internal.jdbc.Mutations;
+import dev.softdelete.hibernate.internal.model.MarkerColumns;
+import dev.softdelete.hibernate.internal.model.SoftDeletableType;
+import dev.softdelete.hibernate.internal.scope.SessionState.DeleteRequest;
+import dev.softdelete.hibernate.internal.scope.SessionState.RowKey;
+import dev.softdelete.hibernate.internal.scope.SessionState;
+import dev.softdelete.hibernate.internal.service.SoftDeleteService;
+import dev.softdelete.hibernate.internal.compat.Versions;
+import org.hibernate.StaleObjectStateException;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.ModelPart;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.persister.entity.mutation.DeleteCoordinator;
+import org.hibernate.sql.model.MutationOperationGroup;
+import org.jboss.logging.Logger;
+
+import java.time.Instant;
+
+/**
+ * Turns the delete of a soft-deletable entity into one marker UPDATE, for every path that reaches
+ * the persister: {@code remove()}, orphan removal, cascades and {@code StatelessSession.delete()};
+ * then soft-deletes what its REMOVE cascades reach, set-based. A row the application asked to
+ * hard-delete goes to Hibernate's own coordinator.
+ */
+public final class SoftDeleteCoordinator implements DeleteCoordinator {
+
+    private static final Logger LOG = Logger.getLogger(SoftDeleteCoordinator.class);
+
+    private final EntityPersister persister;
+    private final DeleteCoordinator hardDelete;
+    private volatile MarkerUpdate markerUpdate;
+
+    public SoftDeleteCoordinator(EntityPersister persister, DeleteCoordinator hardDelete) {
+        this.persister = persister;
+        this.hardDelete = hardDelete;
+    }
+
+    @Override
+    public MutationOperationGroup getStaticMutationOperationGroup() {
+        return hardDelete.getStaticMutationOperationGroup();
+    }
+
+    @Override
+    public void delete(Object entity, Object id, Object version, SharedSessionContractImplementor session) {
+        SoftDeleteService service = session.getFactory().getServiceRegistry().requireService(SoftDeleteService.class);
+        SessionState state = service.stateOf(session);
+        RowKey row = new RowKey(persister.getRootEntityName(), id);
+        if (state.takeHardDelete(row)) {
+            LOG.tracef("hard delete of %s requested through hardDelete()", persister.getEntityName());
+            hardDelete.delete(entity, id, version, session);
+            return;
+        }
+        MarkerUpdate update = markerUpdate(service);
+        DeleteRequest request = state.takeRequest(row);
+        if (request == null) {
+            // StatelessSession.delete() and unloaded proxies fire no DELETE event: the request is now
+            request = DeleteRequest.of(service.currentActor(), state.currentReason());
+        }
+        Instant instant;
+        if (session.isStateless()) {
+            state.endStatelessDelete();
+            instant = service.now();
+        }
+        else {
+            instant = state.flushInstant(service::now);
+        }
+        Object newVersion = version == null ? null : Versions.increment(version, persister.getVersionMapping(), session);
+        Object marker = update.columns().markerValue(instant);
+
+        int rows = Mutations.executeUpdate(session, update.sql(version != null),
+                binds(update.columns(), marker, request, id, version, newVersion, session));
+        if (rows == 0) {
+            throw new StaleObjectStateException(persister.getEntityName(), id);
+        }
+        if (entity != null) {
+            setInMemory(update.columns(), entity, marker, request, newVersion);
+        }
+        if (!session.isStateless()) {
+            // a StatelessSession never cascades, as in Hibernate
+            new CascadeRunner(session, service).softDelete(persister, id, instant, request);
+        }
+    }
+
+    private MarkerUpdate markerUpdate(SoftDeleteService service) {
+        MarkerUpdate update = markerUpdate;
+        if (update == null) {
+            SoftDeletableType type = service.typeOf(persister.getEntityName());
+            update = new MarkerUpdate(persister, MarkerColumns.of(persister, type));
+            markerUpdate = update;
+        }
+        return update;
+    }
+
+    private Binds binds(MarkerColumns columns, Object marker, DeleteRequest request, Object id, Object version,
+            Object newVersion, SharedSessionContractImplementor session) {
+        Binds binds = MarkerAssignment.bind(new Binds(), columns, marker, request, session);
+        if (version != null) {
+            binds.add(persister.getVersionMapping(), newVersion, session);
+        }
+        binds.add(persister.getIdentifierMapping(), id, session);
+        if (version != null) {
+            binds.add(persister.getVersionMapping(), version, session);
+        }
+        return binds;
+    }
+
+    private void setInMemory(MarkerColumns columns, Object entity, Object marker, DeleteRequest request, Object newVersion) {
+        set(columns.marker(), entity, marker);
+        if (columns.actor() != null) {
+            set(columns.actor(), entity, request.actor());
+        }
+        if (columns.reason() != null) {
+            set(columns.reason(), entity, request.reason());
+        }
+        if (newVersion != null) {
+            set(persister.getVersionMapping().getVersionAttribute(), entity, newVersion);
+        }
+    }
+
+    private static void set(ModelPart attribute, Object entity, Object value) {
+        attribute.asAttributeMapping().getPropertyAccess().getSetter().set(entity, value);
+    }
+}

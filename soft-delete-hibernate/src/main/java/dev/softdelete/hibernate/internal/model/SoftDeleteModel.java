@@ -1,0 +1,98 @@
+package dev.softdelete.hibernate.internal.model;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the mapping of one SessionFactory says about soft delete, fixed once its metadata is complete:
+ * the soft-deletable type of every entity of a soft-deletable hierarchy, the REMOVE-cascading
+ * attributes each entity declares, the entities whose cascade must stay Hibernate's own, and the
+ * live-row unique keys. Cascade plans, the restore's parent locks and the purge order all derive from
+ * it. Immutable: a factory's model never changes after the factory is built, and a model is never
+ * shared between factories built from different metadata.
+ */
+public final class SoftDeleteModel {
+
+    /** The model of a factory without soft-deletable entities (or with softdelete turned off). */
+    public static final SoftDeleteModel EMPTY = new Builder(true).build();
+
+    private final Map<String, SoftDeletableType> typesByEntityName;
+    private final Map<String, List<String>> cascadeAttributes;
+    private final Set<String> hibernateCascades;
+    private final LiveUniqueKeys uniqueKeys;
+
+    private SoftDeleteModel(Builder builder) {
+        this.typesByEntityName = Map.copyOf(builder.types);
+        this.cascadeAttributes = Map.copyOf(builder.cascades);
+        this.hibernateCascades = Set.copyOf(builder.hibernateCascades);
+        this.uniqueKeys = builder.uniqueKeys.build();
+    }
+
+    /** The soft-delete description of an entity (or any entity of its hierarchy), or null. */
+    public SoftDeletableType typeOf(String entityName) {
+        return entityName == null ? null : typesByEntityName.get(entityName);
+    }
+
+    public boolean hasSoftDeletableTypes() {
+        return !typesByEntityName.isEmpty();
+    }
+
+    /** The REMOVE-cascading attributes an entity declares itself (not those it inherits). */
+    public List<String> cascadeAttributes(String entityName) {
+        return cascadeAttributes.getOrDefault(entityName, List.of());
+    }
+
+    /** The entities that declare REMOVE-cascading attributes. */
+    public Collection<String> cascadeOwners() {
+        return cascadeAttributes.keySet();
+    }
+
+    /** Whether an entity's REMOVE cascade reaches a hard entity that Hibernate must hard-delete. */
+    public boolean needsHibernateCascade(String entityName) {
+        return hibernateCascades.contains(entityName);
+    }
+
+    /** The {@code softdelete.unique} setting and the live-row unique keys. */
+    public LiveUniqueKeys uniqueKeys() {
+        return uniqueKeys;
+    }
+
+    /** Collects a model while a metadata build runs; used by bootstrap only. */
+    public static final class Builder {
+
+        private final Map<String, SoftDeletableType> types = new HashMap<>();
+        private final Map<String, List<String>> cascades = new HashMap<>();
+        private final Set<String> hibernateCascades = new HashSet<>();
+        private final LiveUniqueKeys.Builder uniqueKeys;
+
+        public Builder(boolean liveRowUniqueKeys) {
+            this.uniqueKeys = new LiveUniqueKeys.Builder(liveRowUniqueKeys);
+        }
+
+        public void type(String entityName, SoftDeletableType type) {
+            types.put(entityName, type);
+        }
+
+        public void cascades(String entityName, List<String> attributes) {
+            cascades.put(entityName, new ArrayList<>(attributes));
+        }
+
+        public void hibernateCascade(String entityName) {
+            hibernateCascades.add(entityName);
+        }
+
+        public LiveUniqueKeys.Builder uniqueKeys() {
+            return uniqueKeys;
+        }
+
+        public SoftDeleteModel build() {
+            cascades.replaceAll((entity, attributes) -> List.copyOf(attributes));
+            return new SoftDeleteModel(this);
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package dev.softdelete.hibernate.internal.read;
+
+import dev.softdelete.hibernate.internal.model.SoftDeletableType;
+import dev.softdelete.hibernate.internal.scope.Visibility;
+import dev.softdelete.hibernate.internal.scope.VisibilityScope;
+import dev.softdelete.hibernate.internal.service.SoftDeleteService;
+import org.hibernate.ObjectNotFoundException;
+import org.hibernate.event.spi.LoadEvent;
+import org.hibernate.event.spi.LoadEventListener;
+import org.hibernate.persister.entity.EntityPersister;
+import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.proxy.LazyInitializer;
+
+/**
+ * Wraps Hibernate's load listener to give each kind of load its soft-delete semantics:
+ * <ul>
+ * <li>{@code find()}/{@code get}: the session's visibility also applies to instances served from the
+ * persistence context or the second-level cache, which Hibernate returns without running the
+ * restricted loader (an instance loaded inside {@code unfiltered()} is not found once it closes);</li>
+ * <li>association fetches and proxy initialisation: the row exists and is referenced, so it loads
+ * whatever its state. The restricted (cached) loader runs first; only when it finds nothing is the
+ * load repeated without restriction, so live targets pay nothing.</li>
+ * </ul>
+ */
+public final class VisibilityLoadListener implements LoadEventListener {
+
+    private final LoadEventListener delegate;
+    private final SoftDeleteService service;
+
+    public VisibilityLoadListener(LoadEventListener delegate, SoftDeleteService service) {
+        this.delegate = delegate;
+        this.service = service;
+    }
+
+    @Override
+    public void onLoad(LoadEvent event, LoadType loadType) {
+        if (loadType == GET) {
+            delegate.onLoad(event, loadType);
+            hideInvisibleResult(event);
+            return;
+        }
+        if (service.typeOf(event.getEntityClassName()) == null
+                || Visibility.of(event.getSession().getLoadQueryInfluencers()) == Visibility.ALL) {
+            delegate.onLoad(event, loadType);
+            return;
+        }
+        try {
+            delegate.onLoad(event, loadType);
+            if (event.getResult() != null) {
+                return;
+            }
+        }
+        catch (ObjectNotFoundException possiblyHiddenByVisibility) {
+            // retried below without restriction; a row that really is missing fails there again
+        }
+        try (VisibilityScope all = VisibilityScope.open(event.getSession(), Visibility.ALL)) {
+            delegate.onLoad(event, loadType);
+        }
+    }
+
+    private void hideInvisibleResult(LoadEvent event) {
+        Object result = event.getResult();
+        if (result == null) {
+            return;
+        }
+        LazyInitializer proxy = HibernateProxy.extractLazyInitializer(result);
+        if (proxy != null && proxy.isUninitialized()) {
+            return;
+        }
+        Object entity = proxy == null ? result : proxy.getImplementation();
+        EntityPersister persister = event.getSession().getEntityPersister(null, entity);
+        SoftDeletableType type = service.typeOf(persister.getEntityName());
+        if (type == null) {
+            return;
+        }
+        boolean deleted = persister.findAttributeMapping(type.markerAttribute()).getValue(entity) != null;
+        Visibility visibility = Visibility.of(event.getSession().getLoadQueryInfluencers());
+        if (visibility == Visibility.LIVE && deleted || visibility == Visibility.DELETED && !deleted) {
+            event.setResult(null);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.softdelete.hibernate.internal.restore;
+
+import dev.softdelete.hibernate.RestoreOption;
+import dev.softdelete.hibernate.internal.cascade.CascadeRunner;
+import dev.softdelete.hibernate.internal.cascade.VersionBump;
+import dev.softdelete.hibernate.internal.jdbc.Binds;
+import dev.softdelete.hibernate.internal.jdbc.CacheCleanup;
+import dev.softdelete.hibernate.internal.jdbc.Mutations;
+import dev.softdelete.hibernate.internal.model.CascadeStep;
+import dev.softdelete.hibernate.internal.model.DeletionKey;
+import dev.softdelete.hibernate.internal.model.MarkerColumns;
+import dev.softdelete.hibernate.internal.model.SoftDeletableType;
+import dev.softdelete.hibernate.internal.restore.RestoreLocks.DeletedParent;
+import dev.softdelete.hibernate.internal.service.SoftDeleteService;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Restores one row, and what the same delete cascaded to: the children that carry the row's delete
+ * operation id (or, for rows marked without one, its instant). Runs inside an unfiltered scope opened by the caller. A row whose parent (a row whose
+ * REMOVE cascade reaches it) is still deleted is refused, or its parents are restored first on
+ * request. The session is flushed once first; the parents and the row are locked before anything
+ * is written ({@link RestoreLocks}); the row itself is restored with an UPDATE that moves
+ * its version on, followed by the cache cleanup Hibernate does after a bulk statement; the managed
+ * instance, if any, is refreshed.
+ */
+public final class Restorer {
+
+    private static final int MAX_PARENT_DEPTH = 64;
+
+    private final SessionImplementor session;
+    private final SoftDeleteService service;
+    private final boolean withParents;
+    private final RestoreLocks locks;
+
+    public Restorer(SessionImplementor session, SoftDeleteService service, RestoreOption... options) {
+        this.session = session;
+        this.service = service;
+        this.locks = new RestoreLocks(session, service);
+        this.withParents = List.of(options).contains(RestoreOption.WITH_PARENTS);
+    }
+
+    public boolean restore(EntityPersister persister, Object id) {
+        // once, so the JDBC reads below see what the session has pending; later writes are our own SQL
+        session.flush();
+        return restore(persister, id, 0);
+    }
+
+    private boolean restore(EntityPersister persister, Object id, int depth) {
+        SoftDeletableType type = service.typeOf(persister.getEntityName());
+        MarkerColumns columns = MarkerColumns.of(persister, type);
+        List<DeletedParent> deletedParents = locks.lockParents(persister, id);
+        Object[] marker = locks.lockMarker(persister, columns, id);
+        if (marker == null) {
+            return false; // live (perhaps restored meanwhile by another session), or gone
+        }
+        if (restoreDeletedParents(persister, id, deletedParents, depth)) {
+            // a parent restored just now may have brought this row back with its own cascade
+            marker = locks.lockMarker(persister, columns, id);
+        }
+        boolean restored = marker == null;
+        if (marker != null) {
+            // before any change: a unique key taken by a live row refuses the whole restore
+            DeletionKey deletion = new DeletionKey(MarkerColumns.toInstant(marker[0]), (Long) marker[1]);
+            RestoreConflicts.check(session, service, persister, id, deletion);
+            int rows = restoreRow(persister, type, id, marker[0]);
+            if (rows > 0) {
+                new CascadeRunner(session, service).restore(persister, id, deletion);
+                restored = true;
+            }
+        }
+        Object managed = session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id, persister));
+        if (restored && managed != null) {
+            session.refresh(managed);
+        }
+        return restored;
+    }
+
+    /** Refuses, or restores first, the deleted parents of the row; true if it restored one. */
+    private boolean restoreDeletedParents(EntityPersister persister, Object id, List<DeletedParent> deletedParents,
+            int depth) {
+        boolean restoredAny = false;
+        for (DeletedParent deleted : deletedParents) {
+            CascadeStep step = deleted.step();
+            if (!withParents) {
+                throw new IllegalStateException("softdelete: cannot restore " + persister.getEntityName() + "#" + id
+                        + ": its parent " + step.owner().getEntityName() + "#" + deleted.id() + " (through "
+                        + step.attribute() + ") is still deleted; restore the parent first, or pass"
+                        + " RestoreOption.WITH_PARENTS. Nothing was changed.");
+            }
+            if (depth >= MAX_PARENT_DEPTH) {
+                throw new IllegalStateException("softdelete: the parents of " + persister.getEntityName() + "#" + id
+                        + " are more than " + MAX_PARENT_DEPTH + " levels deep; check for a cycle");
+            }
+            restoredAny |= restore(step.owner(), deleted.id(), depth + 1);
+        }
+        return restoredAny;
+    }
+
+    /**
+     * Clears the row's marker, actor and reason, if it still carries the marker read before, moving
+     * its version on. Plain SQL rather than an HQL update: inside the caller's unfiltered scope
+     * Hibernate would translate HQL anew on every call; the cache cleanup an HQL update would have
+     * scheduled is scheduled here.
+     */
+    private int restoreRow(EntityPersister persister, SoftDeletableType type, Object id, Object marker) {
+        MarkerColumns columns = MarkerColumns.of(persister, type);
+        String markerColumn = columns.marker().getSelectionExpression();
+        StringBuilder sql = new StringBuilder("update ").append(columns.table()).append(" set ").append(columns.cleared());
+        Binds binds = new Binds();
+        VersionBump.of(persister, session).appendTo(sql, binds, session);
+        sql.append(" where ").append(MarkerColumns.idRestriction(persister)).append(" and ").append(markerColumn)
+                .append(" = ?");
+        binds.add(persister.getIdentifierMapping(), id, session).add(columns.marker(), marker, session);
+        int rows = Mutations.executeUpdate(session, sql.toString(), binds);
+        if (rows > 0) {
+            CacheCleanup.afterWriting(session, persister);
+        }
+        return rows;
+    }
+
+    /** The ids of the rows of the type deleted at or after the instant. */
+    public List<Object> deletedSince(EntityPersister persister, Instant since) {
+        SoftDeletableType type = service.typeOf(persister.getEntityName());
+        MarkerColumns columns = MarkerColumns.of(persister, type);
+        String sql = "select " + MarkerColumns.idColumn(persister) + " from " + columns.table() + " where "
+                + columns.marker().getSelectionExpression() + " >= ?";
+        session.flush();
+        return Mutations.selectColumn(session, sql,
+                new Binds().add(columns.marker(), columns.markerValue(since), session),
+                persister.getIdentifierMapping().getSingleJdbcMapping());
+    }
+
+    public static void clearInMemory(EntityPersister persister, SoftDeletableType type, Object entity) {
+        for (String attribute : new String[] {type.markerAttribute(), type.deletedByAttribute(), type.reasonAttribute()}) {
+            if (attribute != null) {
+                persister.findAttributeMapping(attribute).getPropertyAccess().getSetter().set(entity, null);
+            }
+        }
+    }
+}

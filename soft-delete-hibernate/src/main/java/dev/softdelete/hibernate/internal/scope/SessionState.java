@@ -1,0 +1,170 @@
+package dev.softdelete.hibernate.internal.scope;
+
+import org.hibernate.SessionEventListener;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+
+/**
+ * The soft-delete state of one Hibernate session: the reasons in effect, who and why each pending
+ * remove was asked for, the rows to hard-delete, and the instant shared by the deletes of one flush.
+ * Registered as the session's event listener so that a flush end resets the instant and the
+ * session's end drops the state.
+ */
+public final class SessionState implements SessionEventListener {
+
+    /** Identifies one row of a hierarchy: the root entity name and the identifier. */
+    public record RowKey(String rootEntityName, Object id) {
+    }
+
+    /**
+     * Who asked for a delete, and why, at the moment {@code remove()} was called, and the id of that
+     * delete operation: written with the marker on the row and on every row its cascade reaches, so
+     * that a restore brings back exactly those rows whatever the precision of the marker column.
+     */
+    public record DeleteRequest(String actor, String reason, long operation) {
+
+        /** A request for a new delete operation, with an id of its own. */
+        public static DeleteRequest of(String actor, String reason) {
+            // random rather than counted: ids must not repeat across sessions, JVMs and restarts
+            return new DeleteRequest(actor, reason, ThreadLocalRandom.current().nextLong());
+        }
+    }
+
+    /** A bulk delete that marked rows of an entity type at an instant; its cascade runs at the next flush. */
+    public record BulkCascade(String entityName, Instant instant, DeleteRequest request) {
+    }
+
+    private final Runnable onEnd;
+    private final Deque<String> reasons = new ArrayDeque<>();
+    private final Map<RowKey, DeleteRequest> requests = new HashMap<>();
+    private final Set<RowKey> hardDeletes = new HashSet<>();
+    private final List<BulkCascade> bulkCascades = new ArrayList<>();
+    private DeleteRequest bulkDelete;
+    private RowKey statelessDelete;
+    private int hardCascades;
+    private Instant flushInstant;
+
+    public SessionState(Runnable onEnd) {
+        this.onEnd = onEnd;
+    }
+
+    public String currentReason() {
+        return reasons.peek();
+    }
+
+    public void pushReason(String reason) {
+        reasons.push(reason);
+    }
+
+    public void popReason(String reason) {
+        // close() of an outer scope before an inner one must still remove the right entry
+        reasons.removeFirstOccurrence(reason);
+    }
+
+    public void recordRequest(RowKey row, DeleteRequest request) {
+        requests.put(row, request);
+    }
+
+    public DeleteRequest takeRequest(RowKey row) {
+        return requests.remove(row);
+    }
+
+    public void requestHardDelete(RowKey row) {
+        hardDeletes.add(row);
+    }
+
+    /** A bulk delete statement is being bound: the delete operation its parameters share. */
+    public void beginBulkDelete(DeleteRequest request) {
+        bulkDelete = request;
+    }
+
+    /** The delete operation of the bulk delete statement being bound. */
+    public DeleteRequest bulkDelete() {
+        return bulkDelete;
+    }
+
+    public void addBulkCascade(BulkCascade cascade) {
+        bulkCascades.add(cascade);
+    }
+
+    /** The bulk-delete cascades not run yet, emptied. */
+    public List<BulkCascade> takeBulkCascades() {
+        if (bulkCascades.isEmpty()) {
+            return List.of();
+        }
+        List<BulkCascade> taken = List.copyOf(bulkCascades);
+        bulkCascades.clear();
+        return taken;
+    }
+
+    /** A stateless delete of this row has started: its links are to be kept. */
+    public void beginStatelessDelete(RowKey row) {
+        statelessDelete = row;
+    }
+
+    public boolean isStatelessDeleteOf(RowKey row) {
+        return row.equals(statelessDelete);
+    }
+
+    public void endStatelessDelete() {
+        statelessDelete = null;
+    }
+
+    public void beginHardCascade() {
+        hardCascades++;
+    }
+
+    public void endHardCascade() {
+        hardCascades--;
+    }
+
+    /** Whether Hibernate is cascading the REMOVE of a hard-deleted entity right now. */
+    public boolean isHardCascadeActive() {
+        return hardCascades > 0;
+    }
+
+    public boolean isHardDeleteRequested(RowKey row) {
+        return hardDeletes.contains(row);
+    }
+
+    public boolean takeHardDelete(RowKey row) {
+        return hardDeletes.remove(row);
+    }
+
+    /** The instant of the flush in progress, taken from the clock on the first delete of the flush. */
+    public Instant flushInstant(Supplier<Instant> clock) {
+        if (flushInstant == null) {
+            flushInstant = clock.get();
+        }
+        return flushInstant;
+    }
+
+    @Override
+    public void flushEnd(int numberOfEntities, int numberOfCollections) {
+        // a full flush has executed every pending delete: what is left was cancelled
+        flushInstant = null;
+        requests.clear();
+        hardDeletes.clear();
+    }
+
+    @Override
+    public void partialFlushEnd(int numberOfEntities, int numberOfCollections) {
+        // an auto-flush may have executed nothing, so pending requests must survive it
+        flushInstant = null;
+    }
+
+    @Override
+    public void end() {
+        onEnd.run();
+    }
+}
