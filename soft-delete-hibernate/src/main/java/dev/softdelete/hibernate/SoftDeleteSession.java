@@ -137,7 +137,8 @@ public interface SoftDeleteSession extends Session {
      * @param options {@link RestoreOption#WITH_PARENTS} to restore its deleted parents first
      * @return {@code true} if the row was deleted and is now restored, {@code false} if it was
      *         already live (nothing changes)
-     * @throws IllegalArgumentException if the entity is not soft-deletable
+     * @throws IllegalArgumentException if the entity is not soft-deletable, or is a {@code Class}
+     *                                  ({@code restore(Customer.class, null)} binds here)
      * @throws IllegalStateException    if a parent of the row is still deleted and
      *                                  {@link RestoreOption#WITH_PARENTS} was not given; nothing changes
      */
@@ -148,11 +149,15 @@ public interface SoftDeleteSession extends Session {
      * as {@link #restore(Object, RestoreOption...)} does.
      *
      * @param entityClass the entity class
-     * @param id          the identifier
+     * @param id          the identifier, of the entity's id type or one {@code find} converts to it
      * @param options     {@link RestoreOption#WITH_PARENTS} to restore its deleted parents first
      * @return {@code true} if the row was deleted and is now restored, {@code false} if it was
      *         live or does not exist
-     * @throws IllegalArgumentException if the class is not a soft-deletable entity
+     * @throws NullPointerException     if {@code entityClass} or {@code id} is null (a null id given
+     *                                  with a class binds to {@link #restore(Object, RestoreOption...)},
+     *                                  which throws {@code IllegalArgumentException} saying so)
+     * @throws IllegalArgumentException if the class is not a soft-deletable entity, or the id cannot
+     *                                  be converted to the entity's id type
      * @throws IllegalStateException    if a parent of the row is still deleted and
      *                                  {@link RestoreOption#WITH_PARENTS} was not given; nothing changes
      */

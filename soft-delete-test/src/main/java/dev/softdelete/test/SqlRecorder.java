@@ -158,8 +158,11 @@ public final class SqlRecorder {
      * factory without the soft-delete predicate is a {@link SoftDeleteLeak}. The check is a
      * heuristic on the SQL text: each {@code from T a} or {@code join T a} of a soft-deletable table
      * must be matched by {@code a.<marker> is null} or {@code a.<marker> is not null} somewhere in the
-     * statement. Statements run inside {@code unfiltered()} or {@code onlyDeleted()} are exempt only
-     * when they come from a session that can show its scope: one opened by {@link #openSession}.
+     * statement. Inside {@code onlyDeleted()} the library writes {@code a.<marker> is not null}, and inside
+     * {@code unfiltered()} {@code (a.<marker> is null or a.<marker> is not null)}, so the queries, finds
+     * and collection loads of a scope are no leak in any session, wherever it was opened (Spring, JPA).
+     * Native SQL is the application's own: inside a scope too, it must state what it reads, or run in a
+     * session opened by {@link #openSession}, whose statements inside a scope are exempt.
      *
      * @param factory the SessionFactory whose soft-deletable tables and marker columns are checked
      * @param mode    {@link LeakMode#COLLECT} for tests, {@link LeakMode#LOG} for a logging-only production check
@@ -177,9 +180,10 @@ public final class SqlRecorder {
     /**
      * Opens a session whose statements show the leak detector when they run inside
      * {@code unfiltered()} or {@code onlyDeleted()}: a statement inspector, chained after the
-     * factory's own, prefixes them with the comment <code>/&#42; softdelete:unfiltered &#42;/</code>. Needed
-     * because the JDBC layer the recorder sits in cannot see the session; SQL a session runs through
-     * {@code doWork} bypasses inspectors and is checked as if outside any scope.
+     * factory's own, prefixes them with the comment <code>/&#42; softdelete:unfiltered &#42;/</code>. Only native
+     * SQL needs it (the library's own statements carry their marker predicate in every scope): the JDBC
+     * layer the recorder sits in cannot see the session. SQL a session runs through {@code doWork}
+     * bypasses inspectors and is checked as if outside any scope.
      *
      * @param factory the SessionFactory to open the session from
      * @return a new session; the caller closes it

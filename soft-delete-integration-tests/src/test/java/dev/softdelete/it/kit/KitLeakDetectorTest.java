@@ -82,4 +82,40 @@ class KitLeakDetectorTest {
         assertThat(sql).hasNoLeaks();
         assertThat(sql.statements()).hasSize(2);
     }
+
+    @Test
+    void readsInsideScopesOfAnySessionAreNoLeak() {
+        db.inTransaction(s -> s.remove(s.find(Customer.class, id)));
+
+        SqlRecorder sql = db.record(() -> db.inTransaction(s -> {
+            // a session opened by the factory itself, as Spring or a JPA container does: no recorder involved
+            java.util.List<Integer> read = s.unfiltered(() -> {
+                var criteria = s.getCriteriaBuilder().createQuery(Customer.class);
+                criteria.from(Customer.class);
+                return java.util.List.of(s.createQuery("from Customer", Customer.class).list().size(),
+                        s.createQuery("select o from PurchaseOrder o join o.customer c", PurchaseOrder.class).list().size(),
+                        s.createQuery(criteria).list().size(),
+                        s.find(Customer.class, id).getOrders().size(),
+                        s.find(Customer.class, id).getTags().size());
+            });
+            // the customer by HQL, its order through the join, the customer by Criteria, its order, no tag
+            assertThat(read).containsExactly(1, 1, 1, 1, 0);
+            s.onlyDeleted(() -> assertThat(s.createQuery("from Customer", Customer.class).list()).hasSize(1));
+        }));
+
+        assertThat(sql).hasNoLeaks();
+        assertThat(sql.statements()).anySatisfy(statement -> assertThat(statement.sql())
+                .containsIgnoringCase("deleted_at is null or").containsIgnoringCase("deleted_at is not null"));
+    }
+
+    @Test
+    void aNativeSelectInsideUnfilteredOfAPlainSessionIsReportedUnlessItSaysWhatItReads() {
+        SqlRecorder sql = db.record(() -> db.inTransaction(s -> s.unfiltered(() ->
+                s.createNativeQuery("select * from customer", Object[].class).list().size()
+                        + s.createNativeQuery("select * from customer c where c.deleted_at is null"
+                                + " or c.deleted_at is not null", Object[].class).list().size())));
+
+        assertThat(sql.leaks()).hasSize(1);
+        assertThat(sql.leaks().get(0).sql()).isEqualTo("select * from customer");
+    }
 }

@@ -203,4 +203,41 @@ class RestoreRowTest {
                 .hasMessageContaining("not soft-deletable"));
         assertThat(db.row("versioned_audit_entry", id)).containsEntry("message", "login");
     }
+
+    @Test
+    void restoreByClassWithANullIdSaysToPassTheIdAndChangesNothing() {
+        Long id = persistNote("hello");
+        deleteBecauseSpam(id);
+
+        assertThatThrownBy(() -> db.inTransaction(s -> s.restore(VersionedNote.class, null)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("restore(VersionedNote.class, null)").hasMessageContaining("pass the id");
+        assertThat(db.row("versioned_note", id).get("deleted_at")).isNotNull();
+    }
+
+    @Test
+    void restoreOfAClassThatIsNoEntityNamesIt() {
+        assertThatThrownBy(() -> db.inTransaction(s -> s.restore(String.class, 1L)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.lang.String is not an entity of this SessionFactory");
+        assertThatThrownBy(() -> db.inTransaction(s -> s.restoreDeletedSince(String.class, Instant.EPOCH)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("java.lang.String is not an entity");
+    }
+
+    @Test
+    void restoreWithAnIdOfAnotherTypeConvertsItAsFindDoesOrNamesBothTypes() {
+        Long id = persistNote("hello");
+        deleteBecauseSpam(id);
+
+        assertThatThrownBy(() -> db.inTransaction(s -> s.restore(VersionedNote.class, "not a number")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("has ids of type Long, got not a number (String)");
+        assertThat(db.row("versioned_note", id).get("deleted_at")).isNotNull();
+
+        boolean restored = db.fromTransaction(s -> s.restore(VersionedNote.class, id.intValue()));
+
+        assertThat(restored).isTrue();
+        assertThat(db.row("versioned_note", id).get("deleted_at")).isNull();
+    }
 }

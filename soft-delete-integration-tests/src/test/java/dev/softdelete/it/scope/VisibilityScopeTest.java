@@ -185,4 +185,33 @@ class VisibilityScopeTest {
             }
         });
     }
+
+    @Test
+    void scopesClosedOutOfOrderLeaveTheVisibilityOfTheScopesStillOpenThenTheDefault() {
+        CustomerRows.persist(db);
+
+        db.inTransaction(s -> {
+            SoftDeleteScope all = s.unfiltered();
+            SoftDeleteScope trash = s.onlyDeleted();
+            all.close();
+            assertThat(count(s)).as("onlyDeleted() is still open").isEqualTo(DELETED);
+            trash.close();
+            assertThat(count(s)).as("no scope open").isEqualTo(LIVE);
+        });
+    }
+
+    @Test
+    void theInnerScopeClosedLastAfterTheOuterRestoresTheDefaultNotTheOuter() {
+        CustomerRows.persist(db);
+
+        db.inTransaction(s -> {
+            SoftDeleteScope trash = s.onlyDeleted();
+            SoftDeleteScope all = s.unfiltered();
+            trash.close();
+            assertThat(count(s)).as("unfiltered() is still open").isEqualTo(ALL);
+            all.close();
+            trash.close();
+            assertThat(count(s)).as("closing again changes nothing").isEqualTo(LIVE);
+        });
+    }
 }

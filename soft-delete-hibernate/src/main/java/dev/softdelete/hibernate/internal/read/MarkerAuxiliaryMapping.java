@@ -23,6 +23,7 @@ import org.hibernate.sql.ast.tree.from.NamedTableReference;
 import org.hibernate.sql.ast.tree.from.TableGroup;
 import org.hibernate.sql.ast.tree.from.TableGroupJoin;
 import org.hibernate.sql.ast.tree.from.TableReference;
+import org.hibernate.sql.ast.tree.predicate.Junction;
 import org.hibernate.sql.ast.tree.predicate.NullnessPredicate;
 import org.hibernate.sql.ast.tree.predicate.Predicate;
 
@@ -59,8 +60,21 @@ public final class MarkerAuxiliaryMapping implements AuxiliaryMapping {
         return (BasicValuedModelPart) entity.findAttributeMapping(attribute);
     }
 
-    private Predicate restriction(BasicValuedModelPart marker, TableReference table, Visibility visibility) {
-        return new NullnessPredicate(new ColumnReference(table, marker), visibility == Visibility.DELETED);
+    /**
+     * {@code marker is null} (live), {@code marker is not null} (deleted), and for all rows
+     * {@code (marker is null or marker is not null)}: true for every row, and it says in the SQL that
+     * the statement reads deleted rows on purpose. The test kit's leak detector reads it so, in every
+     * session, wherever it was opened (a Spring-managed one, a JPA EntityManager).
+     */
+    private static Predicate restriction(BasicValuedModelPart marker, TableReference table, Visibility visibility) {
+        ColumnReference column = new ColumnReference(table, marker);
+        if (visibility == Visibility.ALL) {
+            Junction either = new Junction(Junction.Nature.DISJUNCTION);
+            either.add(new NullnessPredicate(column, false));
+            either.add(new NullnessPredicate(column, true));
+            return either;
+        }
+        return new NullnessPredicate(column, visibility == Visibility.DELETED);
     }
 
     @Override
@@ -71,11 +85,9 @@ public final class MarkerAuxiliaryMapping implements AuxiliaryMapping {
             return;
         }
         Visibility visibility = Visibility.of(creationState.getLoadQueryInfluencers());
-        if (visibility != Visibility.ALL) {
-            BasicValuedModelPart marker = markerOf(entity);
-            TableReference table = lazyTableGroup.resolveTableReference(navigablePath, marker.getContainingTableExpression());
-            predicateConsumer.accept(restriction(marker, table, visibility));
-        }
+        BasicValuedModelPart marker = markerOf(entity);
+        TableReference table = lazyTableGroup.resolveTableReference(navigablePath, marker.getContainingTableExpression());
+        predicateConsumer.accept(restriction(marker, table, visibility));
     }
 
     /**
@@ -92,12 +104,9 @@ public final class MarkerAuxiliaryMapping implements AuxiliaryMapping {
     @Override
     public void applyPredicate(EntityMappingType entity, Consumer<Predicate> predicateConsumer,
             TableGroup tableGroup, SqlAliasBaseGenerator sqlAliasBaseGenerator, LoadQueryInfluencers influencers) {
-        Visibility visibility = Visibility.of(influencers);
-        if (visibility != Visibility.ALL) {
-            BasicValuedModelPart marker = markerOf(entity);
-            TableReference table = tableGroup.resolveTableReference(marker.getContainingTableExpression());
-            predicateConsumer.accept(restriction(marker, table, visibility));
-        }
+        BasicValuedModelPart marker = markerOf(entity);
+        TableReference table = tableGroup.resolveTableReference(marker.getContainingTableExpression());
+        predicateConsumer.accept(restriction(marker, table, Visibility.of(influencers)));
     }
 
     @Override
@@ -122,12 +131,10 @@ public final class MarkerAuxiliaryMapping implements AuxiliaryMapping {
     }
 
     private void restrictJoin(TableGroupJoin tableGroupJoin, LoadQueryInfluencers influencers) {
-        Visibility visibility = Visibility.of(influencers);
-        if (visibility != Visibility.ALL
-                && tableGroupJoin.getJoinedGroup().getModelPart() instanceof EntityValuedModelPart joined) {
+        if (tableGroupJoin.getJoinedGroup().getModelPart() instanceof EntityValuedModelPart joined) {
             BasicValuedModelPart marker = markerOf(joined.getEntityMappingType());
             TableReference table = tableGroupJoin.getJoinedGroup().resolveTableReference(marker.getContainingTableExpression());
-            tableGroupJoin.applyPredicate(restriction(marker, table, visibility));
+            tableGroupJoin.applyPredicate(restriction(marker, table, Visibility.of(influencers)));
         }
     }
 
@@ -135,9 +142,6 @@ public final class MarkerAuxiliaryMapping implements AuxiliaryMapping {
     public void applyPredicate(Supplier<Consumer<Predicate>> predicateCollector, SqlAstCreationState creationState,
             TableGroup tableGroup, NamedTableReference rootTableReference, EntityMappingType entity) {
         Visibility visibility = Visibility.of(creationState.getLoadQueryInfluencers());
-        if (visibility == Visibility.ALL) {
-            return;
-        }
         BasicValuedModelPart marker = markerOf(entity);
         TableReference table = tableGroup.resolveTableReference(marker.getContainingTableExpression());
         predicateCollector.get().accept(restriction(marker, table, visibility));

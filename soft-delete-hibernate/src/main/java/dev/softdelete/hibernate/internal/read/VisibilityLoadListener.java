@@ -53,7 +53,8 @@ public final class VisibilityLoadListener implements LoadEventListener {
         catch (ObjectNotFoundException possiblyHiddenByVisibility) {
             // retried below without restriction; a row that really is missing fails there again
         }
-        try (VisibilityScope all = VisibilityScope.open(event.getSession(), Visibility.ALL)) {
+        try (VisibilityScope all = VisibilityScope.open(event.getSession(),
+                service.stateOf(event.getSession()).visibilityScopes(), Visibility.ALL)) {
             delegate.onLoad(event, loadType);
         }
     }

@@ -46,6 +46,7 @@ public final class SessionState implements SessionEventListener {
 
     private final Runnable onEnd;
     private final Deque<String> reasons = new ArrayDeque<>();
+    private final VisibilityScope.Stack visibilityScopes = new VisibilityScope.Stack();
     private final Map<RowKey, DeleteRequest> requests = new HashMap<>();
     private final Set<RowKey> hardDeletes = new HashSet<>();
     private final List<BulkCascade> bulkCascades = new ArrayList<>();
@@ -56,6 +57,11 @@ public final class SessionState implements SessionEventListener {
 
     public SessionState(Runnable onEnd) {
         this.onEnd = onEnd;
+    }
+
+    /** The visibility scopes open in this session. */
+    public VisibilityScope.Stack visibilityScopes() {
+        return visibilityScopes;
     }
 
     public String currentReason() {

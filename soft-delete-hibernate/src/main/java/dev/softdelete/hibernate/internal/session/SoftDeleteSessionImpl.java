@@ -17,6 +17,7 @@ import jakarta.persistence.TransactionRequiredException;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionDelegatorBaseImpl;
 import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.persister.entity.EntityPersister;
 
 import java.time.Instant;
@@ -86,7 +87,8 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
     private SoftDeleteScope openVisibility(Visibility visibility) {
         checkOpen();
         // with softdelete off every row is visible already
-        return service.isEnabled() ? VisibilityScope.open(delegate(), visibility) : NO_OP;
+        return service.isEnabled()
+                ? VisibilityScope.open(delegate(), service.stateOf(delegate()).visibilityScopes(), visibility) : NO_OP;
     }
 
     @Override
@@ -130,16 +132,17 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
     public boolean hardDelete(Class<?> entityClass, Object id) {
         Objects.requireNonNull(entityClass, "entityClass");
         Objects.requireNonNull(id, "id");
-        EntityPersister persister = getFactory().getMappingMetamodel().getEntityDescriptor(entityClass);
+        EntityPersister persister = persisterFor(entityClass);
+        Object key = idOf(persister, id);
         if (typeOf(persister) == null) {
-            Object entity = delegate().find(entityClass, id);
+            Object entity = delegate().find(entityClass, key);
             if (entity == null) {
                 return false;
             }
             delegate().remove(entity);
             return true;
         }
-        return erase(persister, id, null);
+        return erase(persister, key, null);
     }
 
     private boolean erase(EntityPersister persister, Object id, Object entity) {
@@ -170,6 +173,11 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
     @Override
     public boolean restore(Object entity, RestoreOption... options) {
         Objects.requireNonNull(entity, "entity");
+        if (entity instanceof Class<?> entityClass) {
+            // restore(Customer.class, null) binds here, null being taken for the options array
+            throw new IllegalArgumentException("softdelete: restore(" + entityClass.getSimpleName()
+                    + ".class, null): the id is null; pass the id of the row to restore");
+        }
         EntityPersister persister = persisterOf(entity);
         Object id = persister.getIdentifier(entity, delegate());
         boolean restored = restoreRow(persister, id, options);
@@ -184,7 +192,8 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
     public boolean restore(Class<?> entityClass, Object id, RestoreOption... options) {
         Objects.requireNonNull(entityClass, "entityClass");
         Objects.requireNonNull(id, "id");
-        return restoreRow(getFactory().getMappingMetamodel().getEntityDescriptor(entityClass), id, options);
+        EntityPersister persister = persisterFor(entityClass);
+        return restoreRow(persister, idOf(persister, id), options);
     }
 
     @Override
@@ -192,7 +201,7 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
         Objects.requireNonNull(entityClass, "entityClass");
         Objects.requireNonNull(since, "since");
         checkOpen();
-        EntityPersister persister = getFactory().getMappingMetamodel().getEntityDescriptor(entityClass);
+        EntityPersister persister = persisterFor(entityClass);
         requireType(persister);
         flushBeforeScope();
         try (SoftDeleteScope scope = unfiltered()) {
@@ -225,6 +234,46 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
 
     private EntityPersister persisterOf(Object entity) {
         return delegate().getEntityPersister(null, entity);
+    }
+
+    /**
+     * The persister of an entity class: a class that is no entity is an {@code IllegalArgumentException}
+     * naming it, rather than Hibernate's {@code UnknownEntityTypeException}.
+     */
+    private EntityPersister persisterFor(Class<?> entityClass) {
+        EntityPersister persister = getFactory().getMappingMetamodel().findEntityDescriptor(entityClass);
+        if (persister == null) {
+            throw new IllegalArgumentException("softdelete: " + entityClass.getName()
+                    + " is not an entity of this SessionFactory; pass an @Entity class it maps");
+        }
+        return persister;
+    }
+
+    /**
+     * The id as the entity's id type, converted as {@code find} converts it (an {@code Integer} for a
+     * {@code Long} id); one that cannot be is an {@code IllegalArgumentException} naming both types,
+     * rather than a {@code ClassCastException} from deep in a statement.
+     */
+    private Object idOf(EntityPersister persister, Object id) {
+        if (!(persister.getIdentifierMapping() instanceof BasicValuedModelPart simpleId)) {
+            return id;
+        }
+        Class<?> idType = simpleId.getJavaType().getJavaTypeClass();
+        if (idType.isInstance(id)) {
+            return id;
+        }
+        try {
+            Object converted = simpleId.getJavaType().wrap(id, delegate());
+            if (idType.isInstance(converted)) {
+                return converted;
+            }
+        }
+        catch (RuntimeException notConvertible) {
+            // reported below, with the types involved
+        }
+        throw new IllegalArgumentException("softdelete: " + persister.getEntityName() + " has ids of type "
+                + idType.getSimpleName() + ", got " + id + " (" + id.getClass().getSimpleName()
+                + "); pass the id as " + idType.getSimpleName());
     }
 
     private SoftDeletableType typeOf(EntityPersister persister) {
