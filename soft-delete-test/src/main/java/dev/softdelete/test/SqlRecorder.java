@@ -159,7 +159,7 @@ public final class SqlRecorder {
      * heuristic on the SQL text: each {@code from T a} or {@code join T a} of a soft-deletable table
      * must be matched by {@code a.<marker> is null} or {@code a.<marker> is not null} somewhere in the
      * statement. Inside {@code onlyDeleted()} the library writes {@code a.<marker> is not null}, and inside
-     * {@code unfiltered()} {@code (a.<marker> is null or a.<marker> is not null)}, so the queries, finds
+     * {@code unfiltered()} {@code (a.<marker> is null or 1=1)}, so the queries, finds
      * and collection loads of a scope are no leak in any session, wherever it was opened (Spring, JPA).
      * Native SQL is the application's own: inside a scope too, it must state what it reads, or run in a
      * session opened by {@link #openSession}, whose statements inside a scope are exempt.
