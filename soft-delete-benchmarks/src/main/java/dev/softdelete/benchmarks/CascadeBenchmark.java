@@ -150,8 +150,7 @@ public class CascadeBenchmark {
         jdbc(trees.database, trees.parentIds,
                 "update " + t.parent() + " set deleted_at = ? where id = ? and deleted_at is null",
                 "update " + t.child() + " set deleted_at = ? where parent_id = ? and deleted_at is null",
-                "update " + t.grandchild() + " set deleted_at = ? where child_id in (select id from " + t.child()
-                        + " where parent_id = ?) and deleted_at is null",
+                grandchildren(trees.database, "deleted_at is null"),
                 now);
         trees.deleted = t;
     }
@@ -180,9 +179,26 @@ public class CascadeBenchmark {
         jdbc(trees.database, trees.parentIds,
                 "update " + t.parent() + " set deleted_at = ? where id = ? and deleted_at is not null",
                 "update " + t.child() + " set deleted_at = ? where parent_id = ? and deleted_at is not null",
-                "update " + t.grandchild() + " set deleted_at = ? where child_id in (select id from " + t.child()
-                        + " where parent_id = ?) and deleted_at is not null",
+                grandchildren(trees.database, "deleted_at is not null"),
                 null);
+    }
+
+    /**
+     * The grandchild statement as one would write it by hand for the database: {@code in (subquery)},
+     * except on H2 2.4 and later, which run that subquery again for every row once the transaction has
+     * written the child table (seconds for 10,000 rows); there a MERGE over a join, as the library does.
+     * Parameters: the marker, then the parent id.
+     */
+    private static String grandchildren(CascadeDatabase database, String state) {
+        Tables t = database.soft();
+        if (!database.rerunsSubqueries()) {
+            return "update " + t.grandchild() + " set deleted_at = ? where child_id in (select id from " + t.child()
+                    + " where parent_id = ?) and " + state;
+        }
+        return "merge into " + t.grandchild() + " using (select g.id as sd_row, cast(? as timestamp with time zone)"
+                + " as sd_marker from " + t.grandchild() + " g join " + t.child() + " c on c.id = g.child_id"
+                + " where c.parent_id = ? and g." + state + ") sd_rows on (" + t.grandchild() + ".id = sd_rows.sd_row)"
+                + " when matched then update set deleted_at = sd_rows.sd_marker";
     }
 
     private static void jdbc(CascadeDatabase database, long[] parentIds,

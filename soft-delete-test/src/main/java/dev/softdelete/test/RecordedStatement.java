@@ -22,6 +22,9 @@ public record RecordedStatement(String sql, StatementKind kind, String table) {
     private static final Pattern UPDATE_TABLE = Pattern.compile("^update\\s+([^\\s(]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern DELETE_TABLE = Pattern.compile("^delete\\s+(?:from\\s+)?([^\\s(]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern INSERT_TABLE = Pattern.compile("^insert\\s+into\\s+([^\\s(]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MERGE_TABLE = Pattern.compile("^merge\\s+into\\s+([^\\s(]+)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MERGE_DELETES = Pattern.compile("\\bthen\\s+delete\\b", Pattern.CASE_INSENSITIVE);
+    private static final Pattern MERGE_UPDATES = Pattern.compile("\\bthen\\s+update\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern FROM_TABLE = Pattern.compile("\\sfrom\\s+([^\\s(,]+)", Pattern.CASE_INSENSITIVE);
     // a data-modifying common table expression (PostgreSQL): with x as (delete from t ... returning ...) select ...
     private static final Pattern CTE_DELETE = Pattern.compile("\\bdelete\\s+from\\s+([^\\s(]+)", Pattern.CASE_INSENSITIVE);
@@ -45,6 +48,12 @@ public record RecordedStatement(String sql, StatementKind kind, String table) {
         }
         if (lower.startsWith("insert")) {
             return new RecordedStatement(sql, StatementKind.INSERT, tableOf(INSERT_TABLE, body));
+        }
+        if (lower.startsWith("merge")) {
+            // what a MERGE can do to existing rows decides: a branch that deletes makes it a DELETE
+            StatementKind kind = MERGE_DELETES.matcher(body).find() ? StatementKind.DELETE
+                    : MERGE_UPDATES.matcher(body).find() ? StatementKind.UPDATE : StatementKind.INSERT;
+            return new RecordedStatement(sql, kind, tableOf(MERGE_TABLE, body));
         }
         if (lower.startsWith("with")) {
             // the statement writes if one of its parts does; a hidden DELETE must count as one

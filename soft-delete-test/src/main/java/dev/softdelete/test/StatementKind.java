@@ -8,12 +8,12 @@ package dev.softdelete.test;
 public enum StatementKind {
     /** {@code select}, or {@code with ... select}. */
     SELECT,
-    /** {@code insert}. */
+    /** {@code insert}, or a {@code merge} that neither updates nor deletes (an insert of missing rows). */
     INSERT,
-    /** {@code update}. */
+    /** {@code update}, or a {@code merge} whose branches update and none deletes. */
     UPDATE,
-    /** {@code delete}: a hard delete. */
+    /** {@code delete}, or a {@code merge} with a branch that deletes: a hard delete. */
     DELETE,
-    /** Anything else: DDL, {@code merge}, {@code call}, {@code truncate}, ... */
+    /** Anything else: DDL, {@code call}, {@code truncate}, ... */
     OTHER
 }

@@ -42,4 +42,20 @@ class RecordedStatementTest {
         assertThat(statement.kind()).isEqualTo(StatementKind.UPDATE);
         assertThat(statement.table()).isEqualTo("customer");
     }
+
+    @Test
+    void aMergeIsClassifiedByWhatItDoesToExistingRowsADeletingBranchFirst() {
+        assertThat(RecordedStatement.of("merge into comment using (select comment.id as sd_row from comment join"
+                + " (select distinct id as sd_id from post where delete_operation = ?) p on comment.post_id = p.sd_id"
+                + " where deleted_at is null) r on (comment.id = r.sd_row) when matched then update set deleted_at = ?"))
+                .extracting(RecordedStatement::kind, RecordedStatement::table)
+                .containsExactly(StatementKind.UPDATE, "comment");
+        assertThat(RecordedStatement.of("MERGE INTO app.customer c USING src s ON (c.id = s.id)"
+                + " WHEN MATCHED AND s.gone THEN DELETE WHEN MATCHED THEN UPDATE SET name = s.name"))
+                .extracting(RecordedStatement::kind, RecordedStatement::table)
+                .containsExactly(StatementKind.DELETE, "customer");
+        assertThat(RecordedStatement.of("merge into customer c using src s on (c.id = s.id)"
+                + " when not matched then insert (id, name) values (s.id, s.name)").kind())
+                .isEqualTo(StatementKind.INSERT);
+    }
 }
