@@ -39,6 +39,17 @@ class MappingValidationTest {
     }
 
     @Test
+    void softDeleteOnAnEmbeddableIsReportedWhereverItIsEmbedded() {
+        assertBootFails(EmbeddingEntity.class)
+                .hasMessageContaining("softdelete found 2 mapping problems")
+                .hasMessageContaining(EmbeddingEntity.class.getName() + "#address: " + SoftAddress.class.getName()
+                        + " is an @Embeddable")
+                .hasMessageContaining("@SoftDelete marks entities: remove it from SoftAddress and put it on "
+                        + EmbeddingEntity.class.getName())
+                .hasMessageContaining(EmbeddingEntity.class.getName() + ".previousAddresses: " + SoftAddress.class.getName());
+    }
+
+    @Test
     void missingMarkerAttributeIsReported() {
         assertBootFails(NoMarker.class)
                 .hasMessageContaining("softdelete found 1 mapping problem")
@@ -224,5 +235,22 @@ class MappingValidationTest {
         Instant deletedAt;
         @jakarta.persistence.Column(name = "delete_operation")
         String operation;
+    }
+
+    @jakarta.persistence.Embeddable
+    @SoftDelete
+    static class SoftAddress {
+        String street;
+        Instant deletedAt;
+    }
+
+    @Entity(name = "BadEmbeddingEntity")
+    @Table(name = "bad_embedding")
+    static class EmbeddingEntity {
+        @Id
+        Long id;
+        SoftAddress address;
+        @jakarta.persistence.ElementCollection
+        List<SoftAddress> previousAddresses;
     }
 }

@@ -114,6 +114,21 @@ class BulkDeleteCascadeTest {
     }
 
     @Test
+    void aFindAfterTheBulkDeleteInTheSameTransactionAlreadySeesTheCascade() {
+        blogs("spam", "keep");
+        Long[] ids = db.fromTransaction(s -> s.createQuery(
+                "select p.id, c.id from CascadeComment c join c.post p where p.title = 'spam post'", Long[].class)
+                .getSingleResult());
+
+        db.inTransaction(s -> {
+            s.createMutationQuery("delete from CascadeBlog b where b.title = 'spam'").executeUpdate();
+            assertThat(s.find(CascadePost.class, ids[0])).as("post of the deleted blog").isNull();
+            assertThat(s.find(CascadeComment.class, ids[1])).as("comment of the deleted blog").isNull();
+        });
+        assertThat(db.row("cascade_comment", ids[1]).get("deleted_at")).isNotNull();
+    }
+
+    @Test
     void aQueryAfterTheBulkDeleteInTheSameTransactionAlreadySeesTheCascade() {
         blogs("spam", "keep");
 

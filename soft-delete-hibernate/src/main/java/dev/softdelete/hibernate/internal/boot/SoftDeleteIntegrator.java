@@ -3,6 +3,7 @@ package dev.softdelete.hibernate.internal.boot;
 import dev.softdelete.hibernate.internal.delete.StatelessDeleteListener;
 import dev.softdelete.hibernate.internal.read.VisibilityLoadListener;
 import dev.softdelete.hibernate.internal.compat.StandardListeners;
+import dev.softdelete.hibernate.internal.delete.BulkDeleteCascades;
 import dev.softdelete.hibernate.internal.delete.DeleteRecorder;
 import dev.softdelete.hibernate.internal.delete.FlushPreparation;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
@@ -37,7 +38,8 @@ public final class SoftDeleteIntegrator implements Integrator {
         }
         EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
         StandardListeners.install(listeners, new DeleteRecorder(service), new FlushPreparation(service));
-        StandardListeners.wrapLoad(listeners, hibernateLoad -> new VisibilityLoadListener(hibernateLoad, service));
+        StandardListeners.wrapLoad(listeners, hibernateLoad -> new VisibilityLoadListener(hibernateLoad, service,
+                session -> BulkDeleteCascades.run(session, service)));
         listeners.appendListeners(EventType.FLUSH_ENTITY, new MarkerChangeGuard(service));
         StatelessDeleteListener statelessDeletes = new StatelessDeleteListener(service);
         listeners.appendListeners(EventType.PRE_DELETE, statelessDeletes);

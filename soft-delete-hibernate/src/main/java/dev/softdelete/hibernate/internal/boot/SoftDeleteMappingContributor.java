@@ -106,6 +106,9 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
                 reader.checkSubclass(entity);
             }
         }
+        EmbeddableCheck embeddables = new EmbeddableCheck(problems);
+        metadata.getEntityBindings().forEach(embeddables::check);
+        metadata.getCollectionBindings().forEach(embeddables::check);
         new CascadePlanner(metadata, roots, service.toHardEntity(), problems).plan(model);
         new SoftDeletableElements(metadata, roots).checkPositions(problems);
         Map<String, SoftDeletableType> bound = new OperationColumnBinder(metadata, buildingContext).bind(roots, problems);

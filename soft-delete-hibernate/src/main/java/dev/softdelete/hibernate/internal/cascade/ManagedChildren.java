@@ -123,7 +123,7 @@ final class ManagedChildren {
             return;
         }
         AttributeMapping attribute = attribute(entry, part);
-        attribute.getPropertyAccess().getSetter().set(entity, value);
+        attribute.setValue(entity, value);
         Object[] loadedState = entry.getLoadedState();
         if (loadedState != null) {
             // the loaded state is what the next dirty check compares with: it must agree with the row

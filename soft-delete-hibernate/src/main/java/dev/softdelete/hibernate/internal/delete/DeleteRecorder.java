@@ -55,8 +55,10 @@ public final class DeleteRecorder implements DeleteHooks {
      */
     private void keepReferencesToSoftDeleted(DeleteEvent event) {
         EventSource session = event.getSession();
+        LazyInitializer proxy = HibernateProxy.extractLazyInitializer(event.getObject());
+        // the delete has loaded a proxy's target: its implementation is there, and no SQL runs here
         EntityEntry entry = session.getPersistenceContextInternal()
-                .getEntry(session.getPersistenceContextInternal().unproxy(event.getObject()));
+                .getEntry(proxy == null ? event.getObject() : proxy.getImplementation());
         if (entry == null || entry.getStatus() != Status.DELETED || service.typeOf(entry.getEntityName()) == null
                 || service.stateOf(session).isHardDeleteRequested(new RowKey(entry.getPersister().getRootEntityName(), entry.getId()))) {
             return;

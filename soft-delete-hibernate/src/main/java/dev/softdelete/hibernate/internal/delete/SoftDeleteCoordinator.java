@@ -123,6 +123,6 @@ public final class SoftDeleteCoordinator implements DeleteCoordinator {
     }
 
     private static void set(ModelPart attribute, Object entity, Object value) {
-        attribute.asAttributeMapping().getPropertyAccess().getSetter().set(entity, value);
+        attribute.asAttributeMapping().setValue(entity, value);
     }
 }

@@ -24,6 +24,9 @@ public final class Mutations {
         JdbcCoordinator jdbc = session.getJdbcCoordinator();
         // statements Hibernate has batched must reach the database before ours, in flush order
         jdbc.executeBatch();
+        // the mutation preparer leaves logging to its caller, as Hibernate's own mutation executors do:
+        // without this, show_sql and the org.hibernate.SQL logger would not show the library's writes
+        session.getJdbcServices().getSqlStatementLogger().logStatement(sql);
         PreparedStatement statement = jdbc.getMutationStatementPreparer().prepareStatement(sql, false);
         try {
             bind(statement, binds, session);

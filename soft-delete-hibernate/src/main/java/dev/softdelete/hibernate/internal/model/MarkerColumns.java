@@ -81,6 +81,7 @@ public final class MarkerColumns {
      * The single id column of one of the entity's tables (in a JOINED hierarchy each table has its own
      * key column); the marker table's when the table is not one of the entity's.
      */
+    @SuppressWarnings("deprecation") // getTableName(int): 7.4 has no other way to pair a table with its key columns
     public static String idColumnIn(EntityPersister entity, String table) {
         for (int j = 0; j < entity.getTableSpan(); j++) {
             if (entity.getTableName(j).equals(table)) {

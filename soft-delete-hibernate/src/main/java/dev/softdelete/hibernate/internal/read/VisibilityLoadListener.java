@@ -5,11 +5,14 @@ import dev.softdelete.hibernate.internal.scope.Visibility;
 import dev.softdelete.hibernate.internal.scope.VisibilityScope;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.ObjectNotFoundException;
+import org.hibernate.event.spi.EventSource;
 import org.hibernate.event.spi.LoadEvent;
 import org.hibernate.event.spi.LoadEventListener;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.proxy.HibernateProxy;
 import org.hibernate.proxy.LazyInitializer;
+
+import java.util.function.Consumer;
 
 /**
  * Wraps Hibernate's load listener to give each kind of load its soft-delete semantics:
@@ -26,14 +29,25 @@ public final class VisibilityLoadListener implements LoadEventListener {
 
     private final LoadEventListener delegate;
     private final SoftDeleteService service;
+    private final Consumer<EventSource> pendingWrites;
 
-    public VisibilityLoadListener(LoadEventListener delegate, SoftDeleteService service) {
+    /**
+     * @param pendingWrites runs what the session owes the database before a load by id can answer
+     *                      right: the cascades of bulk deletes run since the last flush, which a
+     *                      query's auto-flush would run too
+     */
+    public VisibilityLoadListener(LoadEventListener delegate, SoftDeleteService service,
+            Consumer<EventSource> pendingWrites) {
         this.delegate = delegate;
         this.service = service;
+        this.pendingWrites = pendingWrites;
     }
 
     @Override
     public void onLoad(LoadEvent event, LoadType loadType) {
+        if (service.typeOf(event.getEntityClassName()) != null) {
+            pendingWrites.accept(event.getSession());
+        }
         if (loadType == GET) {
             delegate.onLoad(event, loadType);
             hideInvisibleResult(event);

@@ -137,7 +137,7 @@ public final class Restorer {
     public static void clearInMemory(EntityPersister persister, SoftDeletableType type, Object entity) {
         for (String attribute : new String[] {type.markerAttribute(), type.deletedByAttribute(), type.reasonAttribute()}) {
             if (attribute != null) {
-                persister.findAttributeMapping(attribute).getPropertyAccess().getSetter().set(entity, null);
+                persister.findAttributeMapping(attribute).setValue(entity, null);
             }
         }
     }
