@@ -15,7 +15,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 
@@ -127,14 +126,6 @@ public final class SoftDeleteService implements Service {
 
     public HardEntityCascade toHardEntity() {
         return toHardEntity;
-    }
-
-    public List<String> cascadeAttributes(String entityName) {
-        return model.cascadeAttributes(entityName);
-    }
-
-    public boolean needsHibernateCascade(String entityName) {
-        return model.needsHibernateCascade(entityName);
     }
 
     /** The {@code softdelete.unique} setting and the live-row unique keys of the factory. */
