@@ -1,7 +1,6 @@
 package dev.softdelete.it.scope;
 
 import dev.softdelete.hibernate.SoftDeleteSession;
-import org.junit.jupiter.api.Disabled;
 import dev.softdelete.it.model.Customer;
 import dev.softdelete.it.read.CustomerRows;
 import dev.softdelete.it.support.TestSessionFactory;
@@ -102,7 +101,6 @@ class ScopePlanCacheTest {
     }
 
     @Test
-    @Disabled("known limitation: Hibernate's multi-id loader returns instances the session already manages without any event the library can hook; documented in docs/guide.md (Known limitations)")
     void findMultipleAfterUnfilteredLoadStillHidesDeletedRowInOneSession() {
         CustomerRows rows = CustomerRows.persist(db);
 
@@ -116,7 +114,6 @@ class ScopePlanCacheTest {
     }
 
     @Test
-    @Disabled("known limitation: Hibernate's multi-id loader returns instances the session already manages without any event the library can hook; documented in docs/guide.md (Known limitations)")
     void findMultipleAfterDefaultLoadStillHidesLiveRowsWhenOnlyDeleted() {
         CustomerRows rows = CustomerRows.persist(db);
 
@@ -126,6 +123,20 @@ class ScopePlanCacheTest {
 
             assertThat(emails(s.onlyDeleted(() -> s.findMultiple(Customer.class, rows.all()))))
                     .containsExactly(null, null, CustomerRows.GONE);
+        });
+    }
+
+    @Test
+    void unorderedMultiIdLoadLeavesOutWhatTheScopeHides() {
+        CustomerRows rows = CustomerRows.persist(db);
+
+        db.inTransaction(s -> {
+            s.unfiltered(() -> s.findMultiple(Customer.class, rows.all()));
+
+            assertThat(emails(s.byMultipleIds(Customer.class).enableOrderedReturn(false).multiLoad(rows.all())))
+                    .containsExactlyInAnyOrder(CustomerRows.ANN, CustomerRows.BOB);
+            assertThat(emails(s.onlyDeleted(() -> s.byMultipleIds(Customer.class).enableOrderedReturn(false)
+                    .multiLoad(rows.all())))).containsExactly(CustomerRows.GONE);
         });
     }
 

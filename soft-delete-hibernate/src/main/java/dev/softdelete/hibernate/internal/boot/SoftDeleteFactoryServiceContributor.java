@@ -1,5 +1,7 @@
 package dev.softdelete.hibernate.internal.boot;
 
+import dev.softdelete.hibernate.internal.compat.ReadHooks;
+import dev.softdelete.hibernate.internal.read.VisibleReads;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.service.spi.SessionFactoryServiceContributor;
 import org.hibernate.service.spi.SessionFactoryServiceInitiator;
@@ -17,6 +19,23 @@ public final class SoftDeleteFactoryServiceContributor implements SessionFactory
     @Override
     public void contribute(SessionFactoryServiceRegistryBuilder builder) {
         builder.addInitiator(FactoryServiceInitiator.INSTANCE);
+        builder.addInitiator(ReadHooksInitiator.INSTANCE);
+    }
+
+    /** The hooks of the library's persisters, which Hibernate instantiates by reflection. */
+    private static final class ReadHooksInitiator implements SessionFactoryServiceInitiator<ReadHooks> {
+
+        static final ReadHooksInitiator INSTANCE = new ReadHooksInitiator();
+
+        @Override
+        public Class<ReadHooks> getServiceInitiated() {
+            return ReadHooks.class;
+        }
+
+        @Override
+        public ReadHooks initiateService(SessionFactoryServiceInitiatorContext context) {
+            return new VisibleReads(context.getServiceRegistry().requireService(SoftDeleteService.class));
+        }
     }
 
     private static final class FactoryServiceInitiator implements SessionFactoryServiceInitiator<SoftDeleteService> {

@@ -1,5 +1,9 @@
 package dev.softdelete.hibernate.internal.boot;
 
+import dev.softdelete.hibernate.internal.compat.SoftDeletePersisters;
+import dev.softdelete.hibernate.internal.scope.Visibility;
+import org.hibernate.mapping.FilterConfiguration;
+import org.hibernate.persister.spi.PersisterClassResolver;
 import dev.softdelete.hibernate.SoftDeleteSettings;
 import dev.softdelete.hibernate.internal.compat.HibernateVersionGuard;
 import dev.softdelete.hibernate.internal.delete.GuardedMutationStrategyProvider;
@@ -12,6 +16,7 @@ import org.hibernate.service.spi.ServiceContributor;
 import org.hibernate.service.spi.ServiceRegistryImplementor;
 import org.jboss.logging.Logger;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,6 +43,31 @@ public final class SoftDeleteServiceContributor implements ServiceContributor {
             builder.applySetting(QuerySettings.SEMANTIC_QUERY_TRANSLATOR, SoftDeleteSqmTranslatorFactory.class.getName());
         }
         builder.addInitiator(GuardedProviderInitiator.INSTANCE);
+        builder.addInitiator(PersisterResolverInitiator.INSTANCE);
+    }
+
+    /** The library's persisters for soft-deletable hierarchies (see {@code SoftDeletePersisters}). */
+    private static final class PersisterResolverInitiator implements StandardServiceInitiator<PersisterClassResolver> {
+
+        static final PersisterResolverInitiator INSTANCE = new PersisterResolverInitiator();
+
+        @Override
+        public Class<PersisterClassResolver> getServiceInitiated() {
+            return PersisterClassResolver.class;
+        }
+
+        @Override
+        public PersisterClassResolver initiateService(Map<String, Object> settings, ServiceRegistryImplementor registry) {
+            // the mapping contributor puts the visibility filters on soft-deletable roots and their collections
+            return new SoftDeletePersisters.Resolver(
+                    entity -> hasVisibilityFilter(entity.getRootClass().getFilters()),
+                    collection -> hasVisibilityFilter(collection.getFilters())
+                            || hasVisibilityFilter(collection.getManyToManyFilters()));
+        }
+
+        private static boolean hasVisibilityFilter(List<FilterConfiguration> filters) {
+            return filters.stream().anyMatch(filter -> Visibility.ALL.filterName().equals(filter.getName()));
+        }
     }
 
     /** Replaces Hibernate's multi-table strategy provider with the guarded one. */

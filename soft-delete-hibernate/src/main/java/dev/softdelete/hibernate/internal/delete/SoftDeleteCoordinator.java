@@ -3,6 +3,7 @@ package dev.softdelete.hibernate.internal.delete;
 import dev.softdelete.hibernate.internal.cascade.CascadeRunner;
 import dev.softdelete.hibernate.internal.cascade.MarkerAssignment;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
+import dev.softdelete.hibernate.internal.jdbc.CacheCleanup;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.model.MarkerColumns;
 import dev.softdelete.hibernate.internal.model.SoftDeletableType;
@@ -80,6 +81,7 @@ public final class SoftDeleteCoordinator implements DeleteCoordinator {
         if (entity != null) {
             setInMemory(update.columns(), entity, marker, request, newVersion);
         }
+        CacheCleanup.afterMarkerChange(session, persister);
         if (!session.isStateless()) {
             // a StatelessSession never cascades, as in Hibernate
             new CascadeRunner(session, service).softDelete(persister, id, instant, request);

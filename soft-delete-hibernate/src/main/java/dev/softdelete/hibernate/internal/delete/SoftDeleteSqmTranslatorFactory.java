@@ -1,6 +1,7 @@
 package dev.softdelete.hibernate.internal.delete;
 
 import dev.softdelete.hibernate.internal.model.MarkerColumns;
+import dev.softdelete.hibernate.internal.read.CollectionSubqueryTranslator;
 import dev.softdelete.hibernate.internal.read.MarkerAuxiliaryMapping;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.persister.entity.EntityPersister;
@@ -19,7 +20,8 @@ import org.hibernate.sql.ast.tree.select.SelectStatement;
 
 /**
  * Installed as Hibernate's SQM translator factory: bulk deletes of soft-deletable entities become
- * marker UPDATEs; everything else is translated by the dialect's factory or the standard one.
+ * marker UPDATEs, selects restrict the collection subqueries of {@code size()} and {@code member of};
+ * everything else is translated by the dialect's factory or the standard one.
  */
 public final class SoftDeleteSqmTranslatorFactory implements SqmTranslatorFactory {
 
@@ -35,6 +37,11 @@ public final class SoftDeleteSqmTranslatorFactory implements SqmTranslatorFactor
             QueryOptions queryOptions, DomainParameterXref domainParameterXref,
             QueryParameterBindings domainParameterBindings, LoadQueryInfluencers loadQueryInfluencers,
             SqlAstCreationContext creationContext, boolean deduplicateSelectionItems) {
+        if (creationContext.getDialect().getSqmTranslatorFactory() == null) {
+            return new CollectionSubqueryTranslator(statement, queryOptions, domainParameterXref,
+                    domainParameterBindings, loadQueryInfluencers, creationContext, deduplicateSelectionItems);
+        }
+        // a dialect's own translator is kept; size() and member of then count hidden elements (guide, §3)
         return delegate(creationContext).createSelectTranslator(statement, queryOptions, domainParameterXref,
                 domainParameterBindings, loadQueryInfluencers, creationContext, deduplicateSelectionItems);
     }

@@ -1,0 +1,91 @@
+package dev.softdelete.it.cache;
+
+import dev.softdelete.it.model.CacheOrder;
+import dev.softdelete.it.support.TestSessionFactory;
+import org.hibernate.Hibernate;
+import org.hibernate.StatelessSession;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A deleted row can reach the second-level entity cache legitimately (a reference to it is
+ * initialised, an admin scope reads it); no read by id in the default scope serves it from there.
+ */
+class EntityCacheTest {
+
+    @RegisterExtension
+    static final TestSessionFactory db = CachedModel.factory();
+
+    private CachedModel model;
+
+    @BeforeEach
+    void persistAndCacheTheDeletedOrder() {
+        db.sessionFactory().getCache().evictAllRegions();
+        model = CachedModel.persist(db);
+        db.inTransaction(s -> s.remove(s.find(CacheOrder.class, model.firstId)));
+        db.inTransaction(s -> Hibernate.initialize(s.getReference(CacheOrder.class, model.firstId)));
+        assertThat(db.sessionFactory().getCache().containsEntity(CacheOrder.class, model.firstId))
+                .as("the deleted order is in the entity cache").isTrue();
+    }
+
+    private static List<String> numbers(List<CacheOrder> orders) {
+        return orders.stream().map(o -> o == null ? null : o.getNumber()).toList();
+    }
+
+    @Test
+    void findDoesNotServeTheDeletedRow() {
+        CacheOrder found = db.fromTransaction(s -> s.find(CacheOrder.class, model.firstId));
+        assertThat(found).isNull();
+    }
+
+    @Test
+    void findMultipleDoesNotServeTheDeletedRow() {
+        List<String> found = db.fromTransaction(s -> numbers(
+                s.findMultiple(CacheOrder.class, List.of(model.firstId, model.secondId))));
+
+        assertThat(found).containsExactly(null, CachedModel.SECOND);
+    }
+
+    @Test
+    void byMultipleIdsDoesNotServeTheDeletedRow() {
+        List<String> found = db.fromTransaction(s -> numbers(
+                s.byMultipleIds(CacheOrder.class).multiLoad(model.firstId, model.secondId)));
+
+        assertThat(found).containsExactly(null, CachedModel.SECOND);
+    }
+
+    @Test
+    void statelessGetDoesNotServeTheDeletedRow() {
+        try (StatelessSession stateless = db.sessionFactory().openStatelessSession()) {
+            assertThat(stateless.get(CacheOrder.class, model.firstId)).isNull();
+            assertThat(stateless.get(CacheOrder.class, model.secondId).getNumber()).isEqualTo(CachedModel.SECOND);
+        }
+    }
+
+    @Test
+    void naturalIdDoesNotResolveTheDeletedRow() {
+        CacheOrder first = db.fromTransaction(s -> s.bySimpleNaturalId(CacheOrder.class).load(CachedModel.FIRST));
+        CacheOrder second = db.fromTransaction(s -> s.bySimpleNaturalId(CacheOrder.class).load(CachedModel.SECOND));
+
+        assertThat(first).isNull();
+        assertThat(second).isNotNull();
+    }
+
+    @Test
+    void cachedQueryIsInvalidatedByTheDelete() {
+        String hql = "select o.number from CacheOrder o order by o.number";
+        db.inTransaction(s -> s.restore(CacheOrder.class, model.firstId));
+        List<String> before = db.fromTransaction(s -> s.createSelectionQuery(hql, String.class).setCacheable(true).list());
+        assertThat(before).containsExactly(CachedModel.FIRST, CachedModel.SECOND);
+
+        db.inTransaction(s -> s.remove(s.find(CacheOrder.class, model.firstId)));
+
+        List<String> after = db.fromTransaction(s -> s.createSelectionQuery(hql, String.class).setCacheable(true).list());
+        assertThat(after).containsExactly(CachedModel.SECOND);
+    }
+}
