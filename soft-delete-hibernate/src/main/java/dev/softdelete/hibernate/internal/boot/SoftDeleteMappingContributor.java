@@ -148,7 +148,21 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
             else if (collection.getElement() instanceof ManyToOne manyToMany
                     && isSoftDeletable(metadata.getEntityBinding(manyToMany.getReferencedEntityName()), roots)) {
                 attachMarkerFilters(collection::addManyToManyFilter);
+                nestTargetJoins(collection);
             }
+        }
+    }
+
+    /**
+     * An outer join of a many-to-many ({@code left join c.tags t}) must drop a link whose target is
+     * hidden, not keep it beside a {@code null} target: a phantom row, and counts over the join that
+     * count it. Hibernate nests the target's join inside the collection's
+     * ({@code left join (customer_tag ct join tag t on ... and t.deleted_at is null) on ...}) only when
+     * the collection has a restriction of its own; a constant one makes it do so, and costs nothing.
+     */
+    private static void nestTargetJoins(Collection collection) {
+        if (collection.getManyToManyWhere() == null) {
+            collection.setManyToManyWhere("1=1");
         }
     }
 
