@@ -25,6 +25,11 @@ public final class SoftDeleteCollectionPersisters {
     private SoftDeleteCollectionPersisters() {
     }
 
+    /** Whether the collection is one of soft-deletable entities (has one of these persisters). */
+    public static boolean holdsSoftDeletable(CollectionPersister persister) {
+        return persister instanceof OneToMany || persister instanceof ManyToMany;
+    }
+
     /** The persister class for a collection of soft-deletable entities, by the collection's kind. */
     static Class<? extends CollectionPersister> classFor(Collection collection) {
         return collection.isOneToMany() ? OneToMany.class : ManyToMany.class;

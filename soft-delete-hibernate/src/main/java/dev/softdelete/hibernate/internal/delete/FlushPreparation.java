@@ -1,5 +1,6 @@
 package dev.softdelete.hibernate.internal.delete;
 
+import dev.softdelete.hibernate.internal.collection.ScopeReads;
 import dev.softdelete.hibernate.internal.compat.FlushHooks;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.event.spi.EventSource;
@@ -19,6 +20,7 @@ public final class FlushPreparation implements FlushHooks {
 
     @Override
     public void beforeFlush(EventSource session) {
+        ScopeReads.checkScopeViewsUnchanged(service.stateOf(session));
         BulkDeleteCascades.run(session, service);
     }
 

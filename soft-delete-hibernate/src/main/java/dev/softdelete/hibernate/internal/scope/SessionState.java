@@ -1,5 +1,6 @@
 package dev.softdelete.hibernate.internal.scope;
 
+import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.SessionEventListener;
 
 import java.time.Instant;
@@ -50,6 +51,7 @@ public final class SessionState implements SessionEventListener {
     private final Map<RowKey, DeleteRequest> requests = new HashMap<>();
     private final Set<RowKey> hardDeletes = new HashSet<>();
     private final List<BulkCascade> bulkCascades = new ArrayList<>();
+    private final List<PersistentCollection<?>> scopeViews = new ArrayList<>();
     private DeleteRequest bulkDelete;
     private RowKey statelessDelete;
     private int hardCascades;
@@ -60,6 +62,19 @@ public final class SessionState implements SessionEventListener {
     }
 
     /** The visibility scopes open in this session. */
+    /**
+     * Remembers a collection a closed scope left behind (its owner now holds a new one), so that a
+     * change made to it afterwards, which no flush would write, is reported instead of lost.
+     */
+    public void rememberScopeView(PersistentCollection<?> collection) {
+        scopeViews.add(collection);
+    }
+
+    /** The collections closed scopes left behind in this session. */
+    public List<PersistentCollection<?>> scopeViews() {
+        return scopeViews;
+    }
+
     public VisibilityScope.Stack visibilityScopes() {
         return visibilityScopes;
     }

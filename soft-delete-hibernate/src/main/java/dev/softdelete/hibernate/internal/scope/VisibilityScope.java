@@ -5,6 +5,7 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * A visibility scope of one session: switches the marker filters on open. The scopes open in a
@@ -15,22 +16,41 @@ import java.util.List;
  */
 public final class VisibilityScope implements SoftDeleteScope {
 
+    private static final Supplier<Runnable> NOTHING_AROUND = () -> () -> { };
+
     private final Stack stack;
     private final Visibility visibility;
+    private Runnable afterClose = () -> { };
 
     private VisibilityScope(Stack stack, Visibility visibility) {
         this.stack = stack;
         this.visibility = visibility;
     }
 
-    /** Opens a scope on the session's stack of scopes (see {@link SessionState#visibilityScopes()}). */
+    /**
+     * Opens one of the library's own scopes on the session's stack of scopes (see
+     * {@link SessionState#visibilityScopes()}), around a load or a statement of its own.
+     */
     public static VisibilityScope open(SharedSessionContractImplementor session, Stack stack, Visibility visibility) {
-        return stack.push(session, visibility);
+        return open(session, stack, visibility, NOTHING_AROUND);
+    }
+
+    /**
+     * Opens a scope for the user's code. {@code around} runs once the scope's visibility is in effect,
+     * and returns what to run once the scope has closed and the next visibility is in effect.
+     */
+    public static VisibilityScope open(SharedSessionContractImplementor session, Stack stack, Visibility visibility,
+            Supplier<Runnable> around) {
+        VisibilityScope scope = stack.push(session, visibility);
+        scope.afterClose = around.get();
+        return scope;
     }
 
     @Override
     public void close() {
-        stack.remove(this);
+        if (stack.remove(this)) {
+            afterClose.run();
+        }
     }
 
     /** The visibility scopes open in one session, innermost last; used on the session's own thread. */
@@ -51,13 +71,14 @@ public final class VisibilityScope implements SoftDeleteScope {
             return scope;
         }
 
-        private void remove(VisibilityScope scope) {
+        private boolean remove(VisibilityScope scope) {
             int index = open.lastIndexOf(scope);
             if (index < 0) {
-                return;
+                return false;
             }
             open.remove(index);
             apply(session, open.isEmpty() ? outside : open.get(open.size() - 1).visibility);
+            return true;
         }
 
         private static void apply(SharedSessionContractImplementor session, Visibility visibility) {

@@ -3,6 +3,7 @@ package dev.softdelete.hibernate.internal.session;
 import dev.softdelete.hibernate.RestoreOption;
 import dev.softdelete.hibernate.SoftDeleteScope;
 import dev.softdelete.hibernate.SoftDeleteSession;
+import dev.softdelete.hibernate.internal.collection.ScopeReads;
 import dev.softdelete.hibernate.internal.erase.Eraser;
 import dev.softdelete.hibernate.internal.model.SoftDeletableType;
 import dev.softdelete.hibernate.internal.restore.Restorer;
@@ -88,7 +89,9 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
         checkOpen();
         // with softdelete off every row is visible already
         return service.isEnabled()
-                ? VisibilityScope.open(delegate(), service.stateOf(delegate()).visibilityScopes(), visibility) : NO_OP;
+                ? VisibilityScope.open(delegate(), service.stateOf(delegate()).visibilityScopes(), visibility,
+                        () -> ScopeReads.track(delegate(), service.stateOf(delegate())))
+                : NO_OP;
     }
 
     @Override
