@@ -3,12 +3,14 @@ package dev.softdelete.it.read;
 import dev.softdelete.it.model.Customer;
 import dev.softdelete.it.model.Tag;
 import dev.softdelete.it.support.TestSessionFactory;
+import dev.softdelete.it.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 /**
  * Outer joins to soft-deletable targets: a hidden target is absent, never a row of nulls beside a
@@ -59,5 +61,49 @@ class OuterJoinTest {
                 Object[].class).list().stream().map(row -> row[0] + "=" + row[1]).toList());
 
         assertThat(counts).containsExactly("Ann=1", "Bob=0");
+    }
+
+    /** Orders with the customers of {@link OrderRows}. */
+    private static List<String> orderPairs(String hql) {
+        OrderRows.persist(db);
+        return pairs(hql);
+    }
+
+    @Test
+    void rightJoinKeepsVisibleRightRowsOnlyAndHidesDeletedLeftRows() {
+        // Ann (live): ann-live, ann-deleted; Gone (deleted): gone-live, gone-deleted
+        assertThat(orderPairs("select c.name, o.item from Customer c right join c.orders o"))
+                .containsExactly("Ann/ann-live", "null/gone-live");
+    }
+
+    @Test
+    void rightJoinOfAnEntityKeepsVisibleRightRowsOnly() {
+        assertThat(orderPairs("select c.name, o.item from Customer c right join PurchaseOrder o on o.customer = c"))
+                .containsExactly("Ann/ann-live", "null/gone-live");
+    }
+
+    @Test
+    void rightJoinInsideUnfilteredReturnsEveryRow() {
+        OrderRows.persist(db);
+
+        List<String> all = db.fromTransaction(s -> s.unfiltered(() -> s.createSelectionQuery(
+                "select c.name, o.item from Customer c right join c.orders o", Object[].class).list().stream()
+                .map(row -> row[0] + "/" + row[1]).sorted().toList()));
+
+        assertThat(all).containsExactly("Ann/ann-deleted", "Ann/ann-live", "Gone/gone-deleted", "Gone/gone-live");
+    }
+
+    @Test
+    void fullJoinKeepsVisibleRowsOfBothSidesOnly() {
+        // H2 has no full join; Hibernate 7.4 emulates it with a union whose branches share one where clause
+        // object, so the condition it adds for the right-only branch lands in the left branch too (seen in
+        // the SQL: "... left join ... where c.deleted_at is null and o.deleted_at is null and c.id is null
+        // union all ... right join ..."); a Hibernate problem, reported in the guide
+        assumeFalse(TestDatabase.current() == TestDatabase.H2, "Hibernate's full-join emulation on H2");
+        OrderRows.persist(db);
+        db.inTransaction(s -> s.persist(new Customer(CustomerRows.BOB, "Bob")));
+
+        assertThat(pairs("select c.name, o.item from Customer c full join c.orders o"))
+                .containsExactly("Ann/ann-live", "Bob/null", "null/gone-live");
     }
 }

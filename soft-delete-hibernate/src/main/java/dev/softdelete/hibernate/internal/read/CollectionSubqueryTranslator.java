@@ -1,10 +1,12 @@
 package dev.softdelete.hibernate.internal.read;
 
+import dev.softdelete.hibernate.internal.scope.Visibility;
 import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.query.spi.QueryOptions;
 import org.hibernate.query.spi.QueryParameterBindings;
 import org.hibernate.query.sqm.internal.DomainParameterXref;
+import org.hibernate.query.sqm.sql.SqmTranslation;
 import org.hibernate.query.sqm.sql.internal.StandardSqmTranslator;
 import org.hibernate.query.sqm.tree.domain.SqmPluralValuedSimplePath;
 import org.hibernate.query.sqm.tree.expression.SqmCollectionSize;
@@ -19,7 +21,8 @@ import org.hibernate.sql.ast.tree.select.QuerySpec;
 import org.hibernate.sql.ast.tree.select.SelectStatement;
 
 /**
- * Hibernate's translation of queries, with the visibility restriction in the two subqueries it builds
+ * Hibernate's translation of queries, with the restrictions of right and full joins where they filter
+ * ({@link OuterJoinRestrictions}), and the visibility restriction in the two subqueries it builds
  * over a collection's table without the restrictions its loaders apply: {@code size(c.orders)} and
  * {@code :order member of c.orders} (also Criteria's {@code size} and {@code isMember}). Each gets the
  * collection's auxiliary restrictions, the same call Hibernate's collection loaders make, so the
@@ -33,6 +36,14 @@ public final class CollectionSubqueryTranslator extends StandardSqmTranslator<Se
             boolean deduplicateSelectionItems) {
         super(statement, queryOptions, domainParameterXref, domainParameterBindings, loadQueryInfluencers,
                 creationContext, deduplicateSelectionItems);
+    }
+
+    @Override
+    public SqmTranslation<SelectStatement> translate() {
+        SqmTranslation<SelectStatement> translation = super.translate();
+        Visibility visibility = Visibility.of(getLoadQueryInfluencers());
+        translation.getSqlAst().getQueryPart().visitQuerySpecs(spec -> OuterJoinRestrictions.apply(spec, visibility));
+        return translation;
     }
 
     @Override

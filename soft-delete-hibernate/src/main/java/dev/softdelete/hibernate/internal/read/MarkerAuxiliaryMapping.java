@@ -112,6 +112,12 @@ public final class MarkerAuxiliaryMapping implements AuxiliaryMapping {
         return join.isFetched() && ToOneAssociation.isKeySide(join.getModelPart());
     }
 
+    /** The restriction of a visibility on the rows of a table group of the entity. */
+    Predicate restrictionOf(EntityMappingType entity, TableGroup tableGroup, Visibility visibility) {
+        BasicValuedModelPart marker = markerOf(entity);
+        return restriction(marker, tableGroup.resolveTableReference(marker.getContainingTableExpression()), visibility);
+    }
+
     @Override
     public void applyPredicate(EntityMappingType entity, Consumer<Predicate> predicateConsumer,
             TableGroup tableGroup, SqlAliasBaseGenerator sqlAliasBaseGenerator, LoadQueryInfluencers influencers) {
