@@ -11,6 +11,8 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.persister.collection.CollectionPersister;
+import org.hibernate.proxy.HibernateProxy;
+import org.hibernate.proxy.LazyInitializer;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -48,6 +50,27 @@ public final class ScopeReads {
                 }
             }
         };
+    }
+
+    /**
+     * After the library loaded a referenced row in a scope of its own ({@code VisibilityLoadListener}):
+     * the entity's eager collections were read in that scope, not in the session's.
+     */
+    public static void unreadCollectionsOf(Object entity, SharedSessionContractImplementor session) {
+        LazyInitializer proxy = HibernateProxy.extractLazyInitializer(entity);
+        Object instance = proxy == null ? entity : proxy.getImplementation();
+        if (instance == null || session.getPersistenceContextInternal().getEntry(instance) == null) {
+            return;
+        }
+        session.getEntityPersister(null, instance).forEachAttributeMapping(attribute -> {
+            if (attribute instanceof PluralAttributeMapping
+                    && attribute.getValue(instance) instanceof PersistentCollection<?> collection
+                    && collection.wasInitialized()
+                    && SoftDeleteCollectionPersisters.holdsSoftDeletable(
+                            ((PluralAttributeMapping) attribute).getCollectionDescriptor())) {
+                unread(collection, session);
+            }
+        });
     }
 
     private static List<PersistentCollection<?>> readCollections(SharedSessionContractImplementor session) {

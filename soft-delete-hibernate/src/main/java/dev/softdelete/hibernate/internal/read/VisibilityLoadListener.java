@@ -1,5 +1,6 @@
 package dev.softdelete.hibernate.internal.read;
 
+import dev.softdelete.hibernate.internal.collection.ScopeReads;
 import dev.softdelete.hibernate.internal.model.SoftDeletableType;
 import dev.softdelete.hibernate.internal.scope.Visibility;
 import dev.softdelete.hibernate.internal.scope.VisibilityScope;
@@ -70,6 +71,10 @@ public final class VisibilityLoadListener implements LoadEventListener {
         try (VisibilityScope all = VisibilityScope.open(event.getSession(),
                 service.stateOf(event.getSession()).visibilityScopes(), Visibility.ALL)) {
             delegate.onLoad(event, loadType);
+        }
+        if (event.getResult() != null) {
+            // only the referenced row is read whatever its state; its eager collections follow the session
+            ScopeReads.unreadCollectionsOf(event.getResult(), event.getSession());
         }
     }
 
