@@ -1,6 +1,9 @@
 package dev.softdelete.it.load;
 
+import dev.softdelete.hibernate.PurgeException;
+import dev.softdelete.hibernate.Purger;
 import dev.softdelete.hibernate.RestoreConflictException;
+import dev.softdelete.hibernate.SoftDeleteSettings;
 import dev.softdelete.hibernate.SoftDeleteSession;
 import dev.softdelete.it.model.LoadCustomer;
 import dev.softdelete.it.model.LoadLine;
@@ -12,6 +15,7 @@ import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import org.hibernate.StaleStateException;
+import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -34,18 +38,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Eight threads run random operations over one graph with real foreign keys (customers → orders →
- * lines, customers ↔ tags through a bag): removes with their cascade, bulk deletes, restores,
- * ordinary unversioned updates of copies that other threads may delete meanwhile, fetch joins, tag
- * links added to bags whose other tags may be deleted. Afterwards, read by plain JDBC: no row deleted
+ * lines, customers ↔ tags through a bag): removes with their cascade, bulk deletes, restores, purges
+ * with retention zero, ordinary unversioned updates of copies that other threads may delete meanwhile,
+ * fetch joins, tag links added to bags whose other tags may be deleted. Afterwards, read by plain JDBC: no row deleted
  * by a committed operation is live again unless a restore could reach it, no live child sits under a
- * deleted parent, no committed link is gone, and every failure is one of the documented, retryable
- * kinds. {@code -Dsoftdelete.load.ops} (operations per thread, default 250) and
+ * deleted parent, no committed link is gone unless the purge took an end of it, no row is gone that no
+ * committed operation deleted, and every failure is one of the documented, retryable
+ * kinds. {@code -Dsoftdelete.load.ops} (operations per thread, default 2,000) and
  * {@code -Dsoftdelete.load.seed} reproduce a run; the counts are printed.
  */
 class ConcurrentLoadTest {
 
     private static final int THREADS = 8;
-    private static final int OPS = Integer.getInteger("softdelete.load.ops", 250);
+    private static final int OPS = Integer.getInteger("softdelete.load.ops", 2000);
     private static final long SEED = Long.getLong("softdelete.load.seed", 20261203L);
     private static final int CUSTOMERS = 40;
     /** Customers 1..20 (and what they own) may be restored; 21..40 never are: once deleted, they stay. */
@@ -54,14 +59,17 @@ class ConcurrentLoadTest {
 
     @RegisterExtension
     static final TestSessionFactory db = TestSessionFactory.of(LoadCustomer.class, LoadOrder.class, LoadLine.class,
-            LoadTag.class);
+            LoadTag.class).with(SoftDeleteSettings.RETENTION_DEFAULT, "PT0.001S"); // as good as zero: must be positive
 
     private final Map<String, LongAdder> tally = new ConcurrentHashMap<>();
     /** Rows of never-restored customers that a committed operation deleted: "customer:21", "order:213", ... */
     private final Set<String> deletedForGood = ConcurrentHashMap.newKeySet();
+    /** Every row a committed operation marked (or may have: a cascade's rows are all counted), any customer. */
+    private final Set<String> everDeleted = ConcurrentHashMap.newKeySet();
     /** customer id * 100 + tag id of every link committed. */
     private final Set<Long> links = ConcurrentHashMap.newKeySet();
     private final List<Throwable> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final List<Long> purgedRows = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     private static long orderId(long customer, int k) {
         return customer * 10 + k;
@@ -69,6 +77,16 @@ class ConcurrentLoadTest {
 
     private static long lineId(long order, int j) {
         return order * 10 + j;
+    }
+
+    private static LoadCustomer newCustomer(long c) {
+        LoadCustomer customer = new LoadCustomer(c, "customer " + c);
+        for (int k = 1; k <= 3; k++) {
+            LoadOrder order = customer.order(orderId(c, k));
+            order.line(lineId(orderId(c, k), 1));
+            order.line(lineId(orderId(c, k), 2));
+        }
+        return customer;
     }
 
     private void graph() {
@@ -80,12 +98,7 @@ class ConcurrentLoadTest {
                 tags.add(tag);
             }
             for (long c = 1; c <= CUSTOMERS; c++) {
-                LoadCustomer customer = new LoadCustomer(c, "customer " + c);
-                for (int k = 1; k <= 3; k++) {
-                    LoadOrder order = customer.order(orderId(c, k));
-                    order.line(lineId(orderId(c, k), 1));
-                    order.line(lineId(orderId(c, k), 2));
-                }
+                LoadCustomer customer = newCustomer(c);
                 for (int t = 0; t < 2; t++) {
                     LoadTag tag = tags.get((int) ((c + t * 3) % TAGS));
                     customer.getTags().add(tag);
@@ -127,14 +140,21 @@ class ConcurrentLoadTest {
         Set<Long> linkRows = new java.util.HashSet<>();
         db.rows("select load_customer_id as c, tags_id as t from load_customer_tag").forEach(row ->
                 linkRows.add(((Number) row.get("c")).longValue() * 100 + ((Number) row.get("t")).longValue()));
-        long linksLost = links.stream().filter(link -> !linkRows.contains(link)).count();
+        // a purged customer or tag takes its links with it
+        long linksLost = links.stream().filter(link -> !linkRows.contains(link) && exists("customer", link / 100)
+                && exists("tag", link % 100)).count();
+        List<String> goneNeverDeleted = everyRowOfTheGraph().stream()
+                .filter(row -> !everDeleted.contains(row) && !exists(row.split(":")[0], Long.parseLong(row.split(":")[1])))
+                .toList();
+        long purged = purgedRows.stream().mapToLong(Long::longValue).sum();
 
         System.out.printf("softdelete load on %s: %d threads x %d operations, seed %d%n  operations and outcomes: %s%n"
                         + "  resurrected %d, live orders under deleted customers %d, live lines under deleted orders %d,"
-                        + " links lost %d of %d, unexpected failures %d%n",
+                        + " links lost %d of %d, rows purged %d, rows gone that no operation deleted %d,"
+                        + " unexpected failures %d%n",
                 dev.softdelete.it.support.TestDatabase.current(), THREADS, OPS, SEED,
                 new TreeMap<>(tally), resurrected, liveOrdersUnderDeletedCustomers, liveLinesUnderDeletedOrders,
-                linksLost, links.size(), unexpected.size());
+                linksLost, links.size(), purged, goneNeverDeleted.size(), unexpected.size());
         links.stream().filter(link -> !linkRows.contains(link))
                 .forEach(link -> System.out.printf("  lost link: customer %d, tag %d%n", link / 100, link % 100));
         assertThat(unexpected).as("failures of undocumented kinds").isEmpty();
@@ -142,11 +162,32 @@ class ConcurrentLoadTest {
         assertThat(liveOrdersUnderDeletedCustomers).isZero();
         assertThat(liveLinesUnderDeletedOrders).isZero();
         assertThat(linksLost).as("committed links gone").isZero();
+        assertThat(goneNeverDeleted).as("rows gone that no committed operation deleted").isEmpty();
         assertThat(deletedForGood).as("the load deleted something").isNotEmpty();
     }
 
     private long count(String sql) {
         return ((Number) db.rows(sql).get(0).get("n")).longValue();
+    }
+
+    private boolean exists(String table, long id) {
+        return !db.rows("select id from load_" + table + " where id = ?", id).isEmpty();
+    }
+
+    private static List<String> everyRowOfTheGraph() {
+        List<String> rows = new ArrayList<>();
+        for (long t = 1; t <= TAGS; t++) {
+            rows.add("tag:" + t);
+        }
+        for (long c = 1; c <= CUSTOMERS; c++) {
+            rows.add("customer:" + c);
+            for (int k = 1; k <= 3; k++) {
+                rows.add("order:" + orderId(c, k));
+                rows.add("line:" + lineId(orderId(c, k), 1));
+                rows.add("line:" + lineId(orderId(c, k), 2));
+            }
+        }
+        return rows;
     }
 
     private boolean isLive(String row) {
@@ -166,7 +207,8 @@ class ConcurrentLoadTest {
         String operation = pick < 10 ? "remove customer" : pick < 20 ? "remove order" : pick < 25 ? "bulk delete order"
                 : pick < 35 ? "restore customer" : pick < 40 ? "restore order" : pick < 55 ? "update customer"
                 : pick < 65 ? "update line" : pick < 70 ? "update order after fetch join" : pick < 80 ? "add tag"
-                : pick < 85 ? "remove tag" : pick < 90 ? "restore tag" : "update stale customer copy";
+                : pick < 85 ? "remove tag" : pick < 90 ? "restore tag" : pick < 93 ? "recreate purged customer"
+                : pick < 98 ? "update stale customer copy" : "purge";
         try {
             String outcome = switch (operation) {
                 case "remove customer" -> inTransaction(s -> {
@@ -247,8 +289,31 @@ class ConcurrentLoadTest {
                     }
                     s.remove(found);
                     return "done";
-                }, null);
+                }, () -> everDeleted.add("tag:" + tag));
                 case "restore tag" -> inTransaction(s -> s.restore(LoadTag.class, tag) ? "done" : "live", null);
+                case "recreate purged customer" -> {
+                    // keeps a long run from draining the graph: a restorable customer the purge took comes back,
+                    // whole (never one of those that must stay deleted, which the resurrection check follows)
+                    try {
+                        yield inTransaction(s -> {
+                            if (s.unfiltered(() -> s.find(LoadCustomer.class, restorable)) != null) {
+                                return "still there";
+                            }
+                            s.persist(newCustomer(restorable));
+                            return "done";
+                        }, null);
+                    }
+                    catch (ConstraintViolationException twoThreadsRecreatedIt) {
+                        yield "recreated by another thread";
+                    }
+                }
+                case "purge" -> {
+                    // retention zero: every row deleted before now may go, while the other threads work on
+                    long purged = Purger.of(db.sessionFactory()).batchSize(20).run().rowsPerEntity().values()
+                            .stream().mapToLong(Long::longValue).sum();
+                    purgedRows.add(purged);
+                    yield purged > 0 ? "done" : "nothing due";
+                }
                 default -> staleCopyUpdate(customer, random);
             };
             tally(operation + ": " + outcome);
@@ -272,6 +337,10 @@ class ConcurrentLoadTest {
     }
 
     private void deletedForGood(long customer) {
+        everDeleted.add("customer:" + customer);
+        for (int k = 1; k <= 3; k++) {
+            everDeletedOrder(orderId(customer, k));
+        }
         if (customer > RESTORABLE) {
             deletedForGood.add("customer:" + customer);
             for (int k = 1; k <= 3; k++) {
@@ -280,7 +349,14 @@ class ConcurrentLoadTest {
         }
     }
 
+    private void everDeletedOrder(long order) {
+        everDeleted.add("order:" + order);
+        everDeleted.add("line:" + lineId(order, 1));
+        everDeleted.add("line:" + lineId(order, 2));
+    }
+
     private void orderDeletedForGood(long customer, long order) {
+        everDeletedOrder(order);
         if (customer > RESTORABLE) {
             deletedForGood.add("order:" + order);
             deletedForGood.add("line:" + lineId(order, 1));
@@ -300,6 +376,9 @@ class ConcurrentLoadTest {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
             if (cause instanceof OptimisticLockException || cause instanceof StaleStateException) {
                 return "stale (optimistic lock)";
+            }
+            if (cause instanceof PurgeException) {
+                return "purge stopped (lock conflicts; rerun)";
             }
             if (cause instanceof RestoreConflictException) {
                 return "restore conflict";

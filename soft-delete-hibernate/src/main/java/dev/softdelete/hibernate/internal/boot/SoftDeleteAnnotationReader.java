@@ -123,7 +123,8 @@ final class SoftDeleteAnnotationReader {
     }
 
     private RetentionPolicy retention(String entity, String retain) {
-        if (retain.isBlank()) {
+        // only the annotation's default means "the configured default"; blanks are a typo, refused below
+        if (retain.isEmpty()) {
             return null;
         }
         try {

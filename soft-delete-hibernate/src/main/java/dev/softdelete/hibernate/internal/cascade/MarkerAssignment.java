@@ -31,6 +31,7 @@ public final class MarkerAssignment {
     /** Adds the parameters of {@link #of} to {@code binds}, in its order. */
     public static Binds bind(Binds binds, MarkerColumns columns, Object marker, DeleteRequest request,
             SharedSessionContractImplementor session) {
+        RequestLimits.check(request, columns.table(), columns);
         binds.add(columns.marker(), marker, session).add(columns.operationType(), request.operation());
         if (columns.actor() != null) {
             binds.add(columns.actor(), request.actor(), session);

@@ -21,6 +21,9 @@ public final class BulkDeleteCascades {
 
     /** Runs the pending cascades of the session, if any. */
     public static void run(SharedSessionContractImplementor session, SoftDeleteService service) {
+        if (!service.hasSeenBulkCascades()) {
+            return; // no bulk delete with a cascade ran in this factory: no session lookup at all
+        }
         SessionState state = service.existingStateOf(session);
         if (state == null) {
             return; // most flushes: the session never deleted anything

@@ -1,5 +1,7 @@
 package dev.softdelete.hibernate.internal.delete;
 
+import dev.softdelete.hibernate.internal.cascade.RequestLimits;
+import dev.softdelete.hibernate.internal.model.MarkerColumns;
 import dev.softdelete.hibernate.internal.model.CascadePlan;
 import dev.softdelete.hibernate.internal.model.SoftDeletableType;
 import dev.softdelete.hibernate.internal.scope.SessionState.DeleteRequest;
@@ -141,7 +143,14 @@ public final class DeleteRecorder implements DeleteHooks {
             if (state.isHardCascadeActive()) {
                 state.requestHardDelete(row);
             }
-            state.recordRequest(row, DeleteRequest.of(service.currentActor(), state.currentReason()));
+            DeleteRequest request = DeleteRequest.of(service.currentActor(), state.currentReason());
+            if (request.actor() != null || request.reason() != null) {
+                // refused here, before Hibernate schedules anything
+                EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(entityName);
+                RequestLimits.check(request, entityName, MarkerColumns.of(persister, type),
+                        service.cascadePlans().of(persister));
+            }
+            state.recordRequest(row, request);
         }
     }
 }

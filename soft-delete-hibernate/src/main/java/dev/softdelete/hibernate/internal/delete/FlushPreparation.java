@@ -2,6 +2,7 @@ package dev.softdelete.hibernate.internal.delete;
 
 import dev.softdelete.hibernate.internal.collection.ScopeReads;
 import dev.softdelete.hibernate.internal.compat.FlushHooks;
+import dev.softdelete.hibernate.internal.scope.SessionState;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.event.spi.EventSource;
 
@@ -20,7 +21,10 @@ public final class FlushPreparation implements FlushHooks {
 
     @Override
     public void beforeFlush(EventSource session) {
-        ScopeReads.checkScopeViewsUnchanged(service.stateOf(session));
+        SessionState state = service.existingStateOf(session);
+        if (state != null) {
+            ScopeReads.checkScopeViewsUnchanged(state);
+        }
         BulkDeleteCascades.run(session, service);
     }
 

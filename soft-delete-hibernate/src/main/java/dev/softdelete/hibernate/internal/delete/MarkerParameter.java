@@ -1,5 +1,6 @@
 package dev.softdelete.hibernate.internal.delete;
 
+import dev.softdelete.hibernate.internal.cascade.RequestLimits;
 import dev.softdelete.hibernate.internal.model.MarkerColumns;
 import dev.softdelete.hibernate.internal.scope.SessionState.BulkCascade;
 import dev.softdelete.hibernate.internal.scope.SessionState.DeleteRequest;
@@ -48,9 +49,12 @@ final class MarkerParameter extends AbstractJdbcParameter {
             case INSTANT -> {
                 Instant now = service.now();
                 DeleteRequest request = DeleteRequest.of(service.currentActor(), state.currentReason());
+                // the first parameter bound: the statement has not run yet
+                RequestLimits.check(request, entityName, columns, service.cascadePlans().of(persister(session)));
                 state.beginBulkDelete(request);
                 if (!session.isStateless() && !service.cascadePlans().stepsFromRowsOf(persister(session)).isEmpty()) {
                     // the statement runs right after binding; its cascade runs at the next flush, query or commit
+                    service.noteBulkCascades();
                     state.addBulkCascade(new BulkCascade(entityName, now, request));
                     session.getTransactionCompletionCallbacks().registerCallback(
                             (BeforeCompletionCallback) committing -> BulkDeleteCascades.run(committing, service));
@@ -58,8 +62,8 @@ final class MarkerParameter extends AbstractJdbcParameter {
                 yield columns.markerValue(now);
             }
             case OPERATION -> state.bulkDelete().operation();
-            case ACTOR -> service.currentActor();
-            case REASON -> state.currentReason();
+            case ACTOR -> state.bulkDelete().actor();
+            case REASON -> state.bulkDelete().reason();
         };
         Object jdbcValue = getJdbcMapping().convertToRelationalValue(domainValue);
         bindParameterValue(getJdbcMapping(), statement, jdbcValue, startPosition, executionContext);

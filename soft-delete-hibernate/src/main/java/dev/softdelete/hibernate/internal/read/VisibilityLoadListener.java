@@ -46,7 +46,8 @@ public final class VisibilityLoadListener implements LoadEventListener {
 
     @Override
     public void onLoad(LoadEvent event, LoadType loadType) {
-        if (service.typeOf(event.getEntityClassName()) != null) {
+        boolean softDeletable = service.typeOf(event.getEntityClassName()) != null;
+        if (softDeletable) {
             pendingWrites.accept(event.getSession());
         }
         if (loadType == GET) {
@@ -54,8 +55,7 @@ public final class VisibilityLoadListener implements LoadEventListener {
             hideInvisibleResult(event);
             return;
         }
-        if (service.typeOf(event.getEntityClassName()) == null
-                || Visibility.of(event.getSession().getLoadQueryInfluencers()) == Visibility.ALL) {
+        if (!softDeletable || Visibility.of(event.getSession().getLoadQueryInfluencers()) == Visibility.ALL) {
             delegate.onLoad(event, loadType);
             return;
         }

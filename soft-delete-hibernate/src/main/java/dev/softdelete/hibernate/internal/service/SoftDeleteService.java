@@ -41,6 +41,8 @@ public final class SoftDeleteService implements Service {
     // weak keys: a session that is never closed must not keep its state alive
     private final Map<SharedSessionContractImplementor, SessionState> sessions =
             Collections.synchronizedMap(new WeakHashMap<>());
+    // set once a bulk delete registered a cascade: until then loads and flushes skip the session lookup
+    private volatile boolean bulkCascadesSeen;
     // weak keys: a metadata build's model lives as long as its bootstrap context
     private final Map<Object, SoftDeleteModel> staged = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -147,6 +149,19 @@ public final class SoftDeleteService implements Service {
     }
 
     /** The delete state of a session if it has one already; never creates it. */
+    /** A bulk delete registered a cascade to run at the next flush (in some session of this factory). */
+    public void noteBulkCascades() {
+        bulkCascadesSeen = true;
+    }
+
+    /**
+     * Whether any session of this factory ever had a bulk-delete cascade pending: the loads and
+     * flushes of an application that never bulk-deletes skip the (synchronized) session lookup.
+     */
+    public boolean hasSeenBulkCascades() {
+        return bulkCascadesSeen;
+    }
+
     public SessionState existingStateOf(SharedSessionContractImplementor session) {
         synchronized (sessions) {
             return sessions.get(session);
