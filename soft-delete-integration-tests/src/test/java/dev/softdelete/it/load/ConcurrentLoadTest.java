@@ -45,13 +45,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * deleted parent, no committed link is gone unless the purge took an end of it, no row is gone that no
  * committed operation deleted, and every failure is one of the documented, retryable
  * kinds. {@code -Dsoftdelete.load.ops} (operations per thread, default 2,000) and
- * {@code -Dsoftdelete.load.seed} reproduce a run; the counts are printed.
+ * {@code -Dsoftdelete.load.seed} reproduce a run; the counts are printed. {@code -Dsoftdelete.load.minutes=10}
+ * turns it into a long run that samples heap and statements every 30 seconds ({@link LoadSampler}).
  */
 class ConcurrentLoadTest {
 
     private static final int THREADS = 8;
     private static final int OPS = Integer.getInteger("softdelete.load.ops", 2000);
     private static final long SEED = Long.getLong("softdelete.load.seed", 20261203L);
+    /** Opt-in long run: the threads work for this many minutes instead of {@link #OPS} operations. */
+    private static final int MINUTES = Integer.getInteger("softdelete.load.minutes", 0);
     private static final int CUSTOMERS = 40;
     /** Customers 1..20 (and what they own) may be restored; 21..40 never are: once deleted, they stay. */
     private static final int RESTORABLE = 20;
@@ -59,7 +62,8 @@ class ConcurrentLoadTest {
 
     @RegisterExtension
     static final TestSessionFactory db = TestSessionFactory.of(LoadCustomer.class, LoadOrder.class, LoadLine.class,
-            LoadTag.class).with(SoftDeleteSettings.RETENTION_DEFAULT, "PT0.001S"); // as good as zero: must be positive
+            LoadTag.class).with(SoftDeleteSettings.RETENTION_DEFAULT, "PT0.001S") // as good as zero: must be positive
+            .with(org.hibernate.cfg.AvailableSettings.GENERATE_STATISTICS, true);
 
     private final Map<String, LongAdder> tally = new ConcurrentHashMap<>();
     /** Rows of never-restored customers that a committed operation deleted: "customer:21", "order:213", ... */
@@ -70,6 +74,7 @@ class ConcurrentLoadTest {
     private final Set<Long> links = ConcurrentHashMap.newKeySet();
     private final List<Throwable> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final List<Long> purgedRows = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final LongAdder operations = new LongAdder();
 
     private static long orderId(long customer, int k) {
         return customer * 10 + k;
@@ -120,17 +125,23 @@ class ConcurrentLoadTest {
             Random random = new Random(SEED + t);
             workers.add(pool.submit(() -> {
                 start.await();
-                for (int i = 0; i < OPS; i++) {
+                long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(MINUTES);
+                for (int i = 0; MINUTES > 0 ? System.nanoTime() < deadline : i < OPS; i++) {
                     step(random);
+                    operations.increment();
                 }
                 return null;
             }));
         }
+        LoadSampler sampler = MINUTES > 0 ? LoadSampler.start(db.sessionFactory(), operations, 30) : null;
         start.countDown();
         for (Future<?> worker : workers) {
-            worker.get(10, TimeUnit.MINUTES);
+            worker.get(10 + MINUTES, TimeUnit.MINUTES);
         }
         pool.shutdown();
+        if (sampler != null) {
+            sampler.stopAndCheck();
+        }
 
         long resurrected = deletedForGood.stream().filter(this::isLive).count();
         long liveOrdersUnderDeletedCustomers = count("select count(*) as n from load_order o join load_customer c"

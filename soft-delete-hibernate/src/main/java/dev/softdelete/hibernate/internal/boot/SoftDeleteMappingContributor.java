@@ -3,6 +3,7 @@ package dev.softdelete.hibernate.internal.boot;
 import dev.softdelete.hibernate.SoftDeleteMappingException;
 import dev.softdelete.hibernate.internal.model.SoftDeletableType;
 import dev.softdelete.hibernate.internal.model.SoftDeleteModel;
+import dev.softdelete.hibernate.internal.schema.DeletedRowIndexes;
 import dev.softdelete.hibernate.internal.schema.LiveUniqueBinder;
 import dev.softdelete.hibernate.internal.scope.Visibility;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
@@ -76,6 +77,7 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
         }
         attachToCollections(metadata, roots);
         new LiveUniqueBinder(buildingContext, model.uniqueKeys()).bind(roots, contributions::contributeAuxiliaryDatabaseObject);
+        DeletedRowIndexes.bind(metadata, roots, contributions::contributeAuxiliaryDatabaseObject);
     }
 
     /**
