@@ -82,6 +82,7 @@ public final class SqlRecorder {
      * @throws IllegalArgumentException if the settings hold no {@code DataSource}, provider instance or JDBC URL
      * @since 0.1.0
      */
+    @SuppressWarnings("removal") // Hibernate's built-in pool: see below
     public static SqlRecorder attach(Map<String, Object> settings) {
         SqlRecorder recorder = create();
         for (String key : DATASOURCE_KEYS) {
@@ -96,6 +97,8 @@ public final class SqlRecorder {
         }
         for (String key : URL_KEYS) {
             if (settings.get(key) != null && settings.get(CONNECTION_PROVIDER) == null) {
+                // Hibernate's built-in pool is deprecated for removal (it is for development); a user who
+                // configured only a JDBC URL runs on it, so the kit records its connections while it exists
                 settings.put(CONNECTION_PROVIDER,
                         new RecordingConnectionProvider(new DriverManagerConnectionProviderImpl(), recorder::record));
                 return recorder;

@@ -133,7 +133,8 @@ class ConcurrentLoadTest {
                 return null;
             }));
         }
-        LoadSampler sampler = MINUTES > 0 ? LoadSampler.start(db.sessionFactory(), operations, 30) : null;
+        // the test's statement recorder keeps every statement: the sampler empties it, or it would be the leak
+        LoadSampler sampler = MINUTES > 0 ? LoadSampler.start(db.sessionFactory(), operations, 30, db.sql()::reset) : null;
         start.countDown();
         for (Future<?> worker : workers) {
             worker.get(10 + MINUTES, TimeUnit.MINUTES);
@@ -166,7 +167,8 @@ class ConcurrentLoadTest {
                 dev.softdelete.it.support.TestDatabase.current(), THREADS, OPS, SEED,
                 new TreeMap<>(tally), resurrected, liveOrdersUnderDeletedCustomers, liveLinesUnderDeletedOrders,
                 linksLost, links.size(), purged, goneNeverDeleted.size(), unexpected.size());
-        links.stream().filter(link -> !linkRows.contains(link))
+        links.stream().filter(link -> !linkRows.contains(link) && exists("customer", link / 100)
+                        && exists("tag", link % 100))
                 .forEach(link -> System.out.printf("  lost link: customer %d, tag %d%n", link / 100, link % 100));
         assertThat(unexpected).as("failures of undocumented kinds").isEmpty();
         assertThat(resurrected).as("rows live again that no restore could reach").isZero();

@@ -133,6 +133,8 @@ record HiddenLinkRestriction(String collectionTable, List<String> outerColumns, 
     }
 
     /** The key columns of one of the element's tables (a JOINED subclass table names them its own way). */
+    // getTableName(int) is deprecated since 6.2, not for removal; it lists a JOINED entity's tables with their key columns as this needs
+    @SuppressWarnings("deprecation")
     private static List<String> keyColumnsIn(EntityPersister element, String table, List<String> markerKey) {
         for (int j = 0; j < element.getTableSpan(); j++) {
             if (element.getTableName(j).equals(table)) {

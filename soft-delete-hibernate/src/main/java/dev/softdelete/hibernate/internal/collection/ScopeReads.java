@@ -123,7 +123,7 @@ public final class ScopeReads {
         PersistentCollection<?> unread = persister.getCollectionSemantics().instantiateWrapper(key, persister, session);
         unread.setOwner(owner);
         context.addUninitializedCollection(persister, unread, key);
-        attribute.getPropertyAccess().getSetter().set(owner, unread);
+        attribute.setValue(owner, unread);
         Object[] loadedState = ownerEntry.getLoadedState();
         if (loadedState != null) {
             loadedState[attribute.getStateArrayPosition()] = unread;

@@ -42,6 +42,8 @@ public final class StandardListeners {
     }
 
     /** Wraps Hibernate's own load listener; load listeners of the application stay as they are. */
+    // listeners() is deprecated as slow for firing events; here it runs once, at boot, to rebuild the group
+    @SuppressWarnings("deprecation")
     public static void wrapLoad(EventListenerRegistry registry, UnaryOperator<LoadEventListener> wrapper) {
         EventListenerGroup<LoadEventListener> group = registry.getEventListenerGroup(EventType.LOAD);
         List<LoadEventListener> listeners = new ArrayList<>();
@@ -52,6 +54,8 @@ public final class StandardListeners {
         listeners.forEach(group::appendListener);
     }
 
+    // listeners() is deprecated as slow for firing events; here it runs once, at boot, to rebuild the group
+    @SuppressWarnings("deprecation")
     private static <T> void replace(EventListenerGroup<T> group, Class<?> hibernateListener, T replacement) {
         List<T> listeners = new ArrayList<>();
         for (T listener : group.listeners()) {

@@ -33,6 +33,8 @@ final class EntityTables {
         return ordered;
     }
 
+    // getTableName(int) is deprecated since 6.2, not for removal; it lists a JOINED entity's tables with their key columns as this needs
+    @SuppressWarnings("deprecation")
     private static void add(EntityPersister persister, Map<String, Table> tables) {
         for (int j = 0; j < persister.getTableSpan(); j++) {
             String[] key = persister.getKeyColumns(j);

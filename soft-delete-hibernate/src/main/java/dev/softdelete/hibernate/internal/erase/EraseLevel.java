@@ -30,6 +30,8 @@ record EraseLevel(EntityPersister type, List<Object> ids, CascadeStep step, List
         return step == null || step.direct() || !isOwnerTable(step);
     }
 
+    // getTableName(int) is deprecated since 6.2, not for removal; it lists a JOINED entity's tables with their key columns as this needs
+    @SuppressWarnings("deprecation")
     private static boolean isOwnerTable(CascadeStep step) {
         for (int j = 0; j < step.owner().getTableSpan(); j++) {
             if (step.owner().getTableName(j).equals(step.linkTable())) {

@@ -90,6 +90,8 @@ record Reference(String target, String table, String column, EntityPersister own
         references.add(new Reference(target, table, column, owner, ownerId, attribute));
     }
 
+    // getTableName(int) is deprecated since 6.2, not for removal; it lists a JOINED entity's tables with their key columns as this needs
+    @SuppressWarnings("deprecation")
     private static boolean ownsTable(EntityPersister persister, String table) {
         for (int j = 0; j < persister.getTableSpan(); j++) {
             if (persister.getTableName(j).equals(table)) {

@@ -45,6 +45,8 @@ public final class VisibilityLoadListener implements LoadEventListener {
     }
 
     @Override
+    // the scope is opened for its effect on the load inside it
+    @SuppressWarnings("try")
     public void onLoad(LoadEvent event, LoadType loadType) {
         boolean softDeletable = service.typeOf(event.getEntityClassName()) != null;
         if (softDeletable) {

@@ -35,7 +35,7 @@ public final class DeletedRowIndexes {
         for (SoftDeletableType type : roots.values()) {
             RootClass root = (RootClass) metadata.getEntityBinding(type.rootEntityName());
             Table table = root.getRootTable();
-            Column marker = (Column) root.getProperty(type.markerAttribute()).getColumns().get(0);
+            Column marker = root.getProperty(type.markerAttribute()).getColumns().get(0);
             if (!table.isPhysicalTable() || table.getPrimaryKey() == null || table.getColumn(marker) == null) {
                 continue;
             }

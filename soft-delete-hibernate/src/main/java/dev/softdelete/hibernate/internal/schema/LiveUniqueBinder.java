@@ -58,7 +58,7 @@ public final class LiveUniqueBinder {
             if (type == null) {
                 continue;
             }
-            Column marker = (Column) entity.getRootClass().getProperty(type.markerAttribute()).getColumns().get(0);
+            Column marker = entity.getRootClass().getProperty(type.markerAttribute()).getColumns().get(0);
             Table table = entity.getTable().getColumn(marker) != null ? entity.getTable() : entity.getRootTable();
             if (!table.isPhysicalTable()) {
                 continue;

@@ -31,6 +31,9 @@ import java.util.function.Supplier;
  * to touch when a 7.x minor changes {@code SessionDelegatorBaseImpl}) plus the soft-delete
  * operations.
  */
+// unchecked: Hibernate's SessionDelegatorBaseImpl returns a raw NativeQueryImplementor from createNativeQuery;
+// try: a scope is opened for its effect and never read
+@SuppressWarnings({"unchecked", "try"})
 public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implements SoftDeleteSession {
 
     private static final SoftDeleteScope NO_OP = () -> { };
