@@ -160,11 +160,12 @@ class ConcurrentLoadTest {
                 .toList();
         long purged = purgedRows.stream().mapToLong(Long::longValue).sum();
 
-        System.out.printf("softdelete load on %s: %d threads x %d operations, seed %d%n  operations and outcomes: %s%n"
+        System.out.printf("softdelete load on %s: %d threads x %s, seed %d%n  operations and outcomes: %s%n"
                         + "  resurrected %d, live orders under deleted customers %d, live lines under deleted orders %d,"
                         + " links lost %d of %d, rows purged %d, rows gone that no operation deleted %d,"
                         + " unexpected failures %d%n",
-                dev.softdelete.it.support.TestDatabase.current(), THREADS, OPS, SEED,
+                dev.softdelete.it.support.TestDatabase.current(), THREADS,
+                MINUTES > 0 ? MINUTES + " minutes (" + operations.sum() + " operations)" : OPS + " operations", SEED,
                 new TreeMap<>(tally), resurrected, liveOrdersUnderDeletedCustomers, liveLinesUnderDeletedOrders,
                 linksLost, links.size(), purged, goneNeverDeleted.size(), unexpected.size());
         links.stream().filter(link -> !linkRows.contains(link) && exists("customer", link / 100)
