@@ -46,16 +46,18 @@ public final class RequestLimits {
     }
 
     /**
-     * The column's length: the mapped one, or for a character column mapped without one the length
-     * Hibernate gives it in the DDL ({@code Length.DEFAULT}, 255); unknown (no check) for text types.
+     * The column's length, for a character column of bounded type: the mapped one, or the length
+     * Hibernate gives it in the DDL when the mapping names none ({@code Length.DEFAULT}, 255). Text
+     * and LOB types are unbounded here, whatever length the mapping model reports for them (Hibernate
+     * 7.4.15 reports 255 for a {@code LONG32VARCHAR} column, 7.4.13 none).
      */
     private static Long lengthOf(BasicValuedModelPart column) {
-        if (column.getLength() != null) {
-            return column.getLength();
-        }
         int type = column.getJdbcMapping().getJdbcType().getDdlTypeCode();
         boolean bounded = type == SqlTypes.VARCHAR || type == SqlTypes.NVARCHAR || type == SqlTypes.CHAR
                 || type == SqlTypes.NCHAR;
-        return bounded ? (long) Length.DEFAULT : null;
+        if (!bounded) {
+            return null;
+        }
+        return column.getLength() != null ? column.getLength() : (long) Length.DEFAULT;
     }
 }
