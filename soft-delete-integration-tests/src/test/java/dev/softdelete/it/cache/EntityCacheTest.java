@@ -13,8 +13,9 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A deleted row can reach the second-level entity cache legitimately (a reference to it is
- * initialised, an admin scope reads it); no read by id in the default scope serves it from there.
+ * A deleted row is read legitimately (a reference to it is initialised, an admin scope reads it), and
+ * Hibernate would cache it; the library keeps it out of the entity cache, and no read by id in the
+ * default scope serves it.
  */
 class EntityCacheTest {
 
@@ -28,9 +29,11 @@ class EntityCacheTest {
         db.sessionFactory().getCache().evictAllRegions();
         model = CachedModel.persist(db);
         db.inTransaction(s -> s.remove(s.find(CacheOrder.class, model.firstId)));
+        // read legitimately (a reference initialised): Hibernate would cache it; the library does not
+        long puts = db.sessionFactory().getStatistics().getEntityStatistics(CacheOrder.class.getName()).getCachePutCount();
         db.inTransaction(s -> Hibernate.initialize(s.getReference(CacheOrder.class, model.firstId)));
-        assertThat(db.sessionFactory().getCache().containsEntity(CacheOrder.class, model.firstId))
-                .as("the deleted order is in the entity cache").isTrue();
+        assertThat(db.sessionFactory().getStatistics().getEntityStatistics(CacheOrder.class.getName()).getCachePutCount())
+                .as("cache puts of the deleted order").isEqualTo(puts);
     }
 
     private static List<String> numbers(List<CacheOrder> orders) {
