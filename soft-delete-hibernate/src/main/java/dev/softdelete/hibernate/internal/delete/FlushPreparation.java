@@ -21,7 +21,7 @@ public final class FlushPreparation implements FlushHooks {
 
     @Override
     public void beforeFlush(EventSource session) {
-        SessionState state = service.existingStateOf(session);
+        SessionState state = service.hasSeenUserScopes() ? service.existingStateOf(session) : null;
         if (state != null) {
             ScopeReads.checkScopeViewsUnchanged(state);
         }

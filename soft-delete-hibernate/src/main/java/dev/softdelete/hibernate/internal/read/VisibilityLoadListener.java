@@ -1,7 +1,6 @@
 package dev.softdelete.hibernate.internal.read;
 
 import dev.softdelete.hibernate.internal.collection.ScopeReads;
-import dev.softdelete.hibernate.internal.model.SoftDeletableType;
 import dev.softdelete.hibernate.internal.scope.Visibility;
 import dev.softdelete.hibernate.internal.scope.VisibilityScope;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
@@ -9,9 +8,6 @@ import org.hibernate.ObjectNotFoundException;
 import org.hibernate.event.spi.EventSource;
 import org.hibernate.event.spi.LoadEvent;
 import org.hibernate.event.spi.LoadEventListener;
-import org.hibernate.persister.entity.EntityPersister;
-import org.hibernate.proxy.HibernateProxy;
-import org.hibernate.proxy.LazyInitializer;
 
 import java.util.function.Consumer;
 
@@ -82,22 +78,8 @@ public final class VisibilityLoadListener implements LoadEventListener {
 
     private void hideInvisibleResult(LoadEvent event) {
         Object result = event.getResult();
-        if (result == null) {
-            return;
-        }
-        LazyInitializer proxy = HibernateProxy.extractLazyInitializer(result);
-        if (proxy != null && proxy.isUninitialized()) {
-            return;
-        }
-        Object entity = proxy == null ? result : proxy.getImplementation();
-        EntityPersister persister = event.getSession().getEntityPersister(null, entity);
-        SoftDeletableType type = service.typeOf(persister.getEntityName());
-        if (type == null) {
-            return;
-        }
-        boolean deleted = persister.findAttributeMapping(type.markerAttribute()).getValue(entity) != null;
-        Visibility visibility = Visibility.of(event.getSession().getLoadQueryInfluencers());
-        if (visibility == Visibility.LIVE && deleted || visibility == Visibility.DELETED && !deleted) {
+        if (result != null && !VisibleReads.isVisible(result,
+                Visibility.of(event.getSession().getLoadQueryInfluencers()), event.getSession(), service)) {
             event.setResult(null);
         }
     }

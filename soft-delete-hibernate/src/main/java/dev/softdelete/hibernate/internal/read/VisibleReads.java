@@ -45,15 +45,23 @@ public final class VisibleReads implements ReadHooks {
     }
 
     private boolean isVisible(Object instance, Visibility visibility, SharedSessionContractImplementor session) {
+        return isVisible(instance, visibility, session, service);
+    }
+
+    /**
+     * Whether an instance of any entity is visible in a visibility, by its marker in memory; an
+     * uninitialised proxy (never read) and an instance of a plain entity always are.
+     */
+    static boolean isVisible(Object instance, Visibility visibility, SharedSessionContractImplementor session,
+            SoftDeleteService service) {
         LazyInitializer proxy = HibernateProxy.extractLazyInitializer(instance);
         if (proxy != null && proxy.isUninitialized()) {
-            // a multi-id load initialises what it returns; an uninitialised proxy was never read
             return true;
         }
         Object entity = proxy == null ? instance : proxy.getImplementation();
         EntityPersister persister = session.getEntityPersister(null, entity);
         SoftDeletableType type = service.typeOf(persister.getEntityName());
-        if (type == null) {
+        if (type == null || visibility == Visibility.ALL) {
             return true;
         }
         boolean deleted = persister.findAttributeMapping(type.markerAttribute()).getValue(entity) != null;

@@ -43,6 +43,8 @@ public final class SoftDeleteService implements Service {
             Collections.synchronizedMap(new WeakHashMap<>());
     // set once a bulk delete registered a cascade: until then loads and flushes skip the session lookup
     private volatile boolean bulkCascadesSeen;
+    // set once a user scope opened: until then flushes skip the check of collections scopes left behind
+    private volatile boolean userScopesSeen;
     // weak keys: a metadata build's model lives as long as its bootstrap context
     private final Map<Object, SoftDeleteModel> staged = Collections.synchronizedMap(new WeakHashMap<>());
 
@@ -149,6 +151,19 @@ public final class SoftDeleteService implements Service {
     }
 
     /** The delete state of a session if it has one already; never creates it. */
+    /** A user opened unfiltered() or onlyDeleted() in some session of this factory. */
+    public void noteUserScopes() {
+        userScopesSeen = true;
+    }
+
+    /**
+     * Whether any session of this factory ever opened a user scope: only then can a flush find
+     * collections a scope left behind, so flushes before that skip the session lookup.
+     */
+    public boolean hasSeenUserScopes() {
+        return userScopesSeen;
+    }
+
     /** A bulk delete registered a cascade to run at the next flush (in some session of this factory). */
     public void noteBulkCascades() {
         bulkCascadesSeen = true;

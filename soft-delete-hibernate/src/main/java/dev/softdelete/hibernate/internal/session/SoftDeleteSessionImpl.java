@@ -90,6 +90,7 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
 
     private SoftDeleteScope openVisibility(Visibility visibility) {
         checkOpen();
+        service.noteUserScopes();
         // with softdelete off every row is visible already
         return service.isEnabled()
                 ? VisibilityScope.open(delegate(), service.stateOf(delegate()).visibilityScopes(), visibility,
