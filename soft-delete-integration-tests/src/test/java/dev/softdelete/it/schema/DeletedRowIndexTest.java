@@ -38,6 +38,9 @@ class DeletedRowIndexTest {
                         .singleElement().extracting(row -> (String) row.get("indexdef")).asString()
                         .contains("ON public." + table + " USING btree (id) WHERE (deleted_at IS NOT NULL)");
             }
+            else if (TestDatabase.current() == TestDatabase.H2) {
+                assertThat(indexes(table)).doesNotContainKey(index);
+            }
             else {
                 assertThat(indexes(table)).containsEntry(index, "deleted_at");
             }

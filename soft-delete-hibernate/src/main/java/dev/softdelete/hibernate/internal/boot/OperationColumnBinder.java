@@ -5,6 +5,7 @@ import org.hibernate.boot.model.naming.Identifier;
 import org.hibernate.boot.model.relational.Database;
 import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.boot.spi.MetadataBuildingContext;
+import org.hibernate.dialect.H2Dialect;
 import org.hibernate.mapping.BasicValue;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.Property;
@@ -22,7 +23,7 @@ import java.util.Map;
  * attribute maps it: only the library's own statements write it (the delete, the cascade, the bulk
  * delete, the restore), and a restore reads it to bring back exactly the rows one delete marked,
  * whatever the precision of the marker column. A TABLE_PER_CLASS subclass table includes the root's
- * columns, this one too. The column is indexed: rows are selected by it.
+ * columns, this one too. The column is indexed, except on H2: rows are selected by it.
  */
 final class OperationColumnBinder {
 
@@ -62,8 +63,13 @@ final class OperationColumnBinder {
             value.addColumn(column);
             table.addColumn(column);
             // the cascade of a bulk delete and a restore select rows by operation id: without an index, MariaDB
-            // scans, and share-locks, the whole table for it, and concurrent deletes deadlock on those locks
-            table.getOrCreateIndex(indexName(table)).addColumn(column);
+            // scans, and share-locks, the whole table for it, and concurrent deletes deadlock on those locks.
+            // H2 locks rows, not scans, and its index costs every delete and restore an entry rewrite per row:
+            // the cascade benchmark's delete took 1.6-2.2x the time with it on H2 2.5 (docs/benchmarks.md),
+            // against one scan per level for the cascade of a bulk delete without it.
+            if (!(database.getDialect() instanceof H2Dialect)) {
+                table.getOrCreateIndex(indexName(table)).addColumn(column);
+            }
             bound.put(type.rootEntityName(), type.withOperationColumn(column.getQuotedName(database.getDialect())));
         }
         return bound;

@@ -7,6 +7,7 @@ import org.hibernate.boot.model.relational.AuxiliaryDatabaseObject;
 import org.hibernate.boot.model.relational.SqlStringGenerationContext;
 import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.dialect.Dialect;
+import org.hibernate.dialect.H2Dialect;
 import org.hibernate.mapping.Column;
 import org.hibernate.mapping.RootClass;
 import org.hibernate.mapping.Table;
@@ -21,8 +22,11 @@ import java.util.stream.Collectors;
  * keeps scanning as long as its statistics were gathered while every marker was null (measured on 1M
  * rows, 10 % deleted: 90 ms for a page of the trash and 159 ms for a purge batch, against 0.04 ms and
  * 0.33 ms with this index, stale statistics or not; docs/benchmarks.md). Where the database has partial
- * indexes it is {@code (id) where marker is not null}, which holds only deleted rows; elsewhere an index
- * on the marker column.
+ * indexes it is {@code (id) where marker is not null}, which holds only deleted rows; on MariaDB and
+ * MySQL an index on the marker column. H2 gets none: its index on the marker holds every row, and every
+ * delete and restore rewrites the row's entry, which made the cascade benchmark's delete 1.2–1.7× slower
+ * on H2 2.5 (docs/benchmarks.md), while the trash pages and purge batches over large tables that the index
+ * serves are rare on an embedded database.
  */
 public final class DeletedRowIndexes {
 
@@ -32,6 +36,9 @@ public final class DeletedRowIndexes {
     public static void bind(InFlightMetadataCollector metadata, Map<String, SoftDeletableType> roots,
             Consumer<AuxiliaryDatabaseObject> contribute) {
         Dialect dialect = metadata.getDatabase().getDialect();
+        if (dialect instanceof H2Dialect) {
+            return;
+        }
         for (SoftDeletableType type : roots.values()) {
             RootClass root = (RootClass) metadata.getEntityBinding(type.rootEntityName());
             Table table = root.getRootTable();
