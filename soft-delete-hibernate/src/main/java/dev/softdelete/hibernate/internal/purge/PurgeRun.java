@@ -32,15 +32,28 @@ public final class PurgeRun {
      * @throws IllegalArgumentException if the factory is not Hibernate's or has softdelete turned off
      */
     public PurgeRun(SessionFactory sessionFactory) {
-        if (!(sessionFactory instanceof SessionFactoryImplementor implementor)) {
-            throw new IllegalArgumentException("softdelete: Purger needs Hibernate ORM's own SessionFactory, got "
-                    + (sessionFactory == null ? "null" : sessionFactory.getClass().getName()));
-        }
-        this.factory = implementor;
-        this.service = implementor.getServiceRegistry().requireService(SoftDeleteService.class);
+        this.factory = implementorOf(sessionFactory);
+        this.service = factory.getServiceRegistry().requireService(SoftDeleteService.class);
         if (!service.isEnabled()) {
             throw new IllegalArgumentException("softdelete: Purger needs softdelete.enabled=true on this SessionFactory");
         }
+    }
+
+    /** Hibernate's factory, also behind a container's proxy (Spring's {@code EntityManagerFactory} is one). */
+    private static SessionFactoryImplementor implementorOf(SessionFactory sessionFactory) {
+        if (sessionFactory instanceof SessionFactoryImplementor implementor) {
+            return implementor;
+        }
+        if (sessionFactory != null) {
+            try {
+                return sessionFactory.unwrap(SessionFactoryImplementor.class);
+            }
+            catch (RuntimeException notHibernate) {
+                // reported below with the type found
+            }
+        }
+        throw new IllegalArgumentException("softdelete: Purger needs Hibernate ORM's own SessionFactory, got "
+                + (sessionFactory == null ? "null" : sessionFactory.getClass().getName()));
     }
 
     /**

@@ -1,0 +1,4 @@
+/**
+ * Spring Data JPA repository helpers: {@link dev.softdelete.spring.data.SoftDeleteRepository}.
+ */
+package dev.softdelete.spring.data;

@@ -1,0 +1,4 @@
+/**
+ * Not API: the implementation of the repository fragment.
+ */
+package dev.softdelete.spring.internal.data;

@@ -1,0 +1,4 @@
+/**
+ * Not API: the starter's internals; they change without notice.
+ */
+package dev.softdelete.spring.internal;
