@@ -1,5 +1,6 @@
 package dev.softdelete.hibernate;
 
+import dev.softdelete.hibernate.internal.compat.Factories;
 import dev.softdelete.hibernate.internal.model.MarkerColumns;
 import dev.softdelete.hibernate.internal.model.SoftDeletableType;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
@@ -52,10 +53,7 @@ public final class SoftDeleteMetadata {
      */
     public static SoftDeleteMetadata of(SessionFactory sessionFactory) {
         Objects.requireNonNull(sessionFactory, "sessionFactory");
-        if (!(sessionFactory instanceof SessionFactoryImplementor factory)) {
-            throw new IllegalArgumentException("softdelete: SoftDeleteMetadata needs Hibernate ORM's own SessionFactory,"
-                    + " got " + sessionFactory.getClass().getName());
-        }
+        SessionFactoryImplementor factory = Factories.implementorOf(sessionFactory, "SoftDeleteMetadata");
         SoftDeleteService service = factory.getServiceRegistry().requireService(SoftDeleteService.class);
         List<EntityPersister> persisters = new ArrayList<>();
         factory.getMappingMetamodel().forEachEntityDescriptor(persisters::add);

@@ -1,41 +1,41 @@
 package dev.softdelete.example;
 
+import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.http.MediaType;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.Base64;
+import java.util.List;
 import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.hasSize;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 /**
- * The example's REST API as a client uses it, with the rows read from the tables after each call.
+ * The example's REST API over HTTP on a random port, as a client uses it, with the rows read from the
+ * tables after each call.
  * Runs on H2, and on PostgreSQL or MariaDB with {@code -Dsoftdelete.test.db} (the all-databases profile).
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class BlogApiTest {
 
-    private static final RequestPostProcessor ALICE = httpBasic("alice", "alice");
-    private static final RequestPostProcessor ADMIN = httpBasic("admin", "admin");
+    private static final String ALICE = "alice:alice";
+    private static final String ADMIN = "admin:admin";
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -57,8 +57,8 @@ class BlogApiTest {
         registry.add("spring.datasource.password", () -> "");
     }
 
-    @Autowired
-    MockMvc http;
+    @LocalServerPort
+    int port;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -73,41 +73,41 @@ class BlogApiTest {
     void aDeletedPostLeavesTheListGoesToTheTrashAndComesBackWithItsComments() throws Exception {
         long id = create("hello", "Hello", "first!", "nice");
 
-        http.perform(delete("/posts/{id}", id).param("reason", "spam").with(ALICE)).andExpect(status().isNoContent());
+        assertThat(send("DELETE", "/posts/" + id + "?reason=spam", ALICE).statusCode()).isEqualTo(204);
 
         assertThat(jdbc.queryForMap("select deleted_at, deleted_by, delete_reason from post where id = ?", id))
                 .containsEntry("deleted_by", "alice").containsEntry("delete_reason", "spam")
                 .extractingByKey("deleted_at").isNotNull();
         assertThat(jdbc.queryForObject("select count(*) from comment where deleted_at is not null", Long.class))
                 .isEqualTo(2);
-        http.perform(get("/posts").with(ALICE)).andExpect(jsonPath("$", hasSize(0)));
-        http.perform(get("/posts/{id}", id).with(ALICE)).andExpect(status().isNotFound());
-        http.perform(get("/posts").param("includeDeleted", "true").with(ALICE))
-                .andExpect(jsonPath("$[0].deletedBy").value("alice"));
-        http.perform(get("/posts/trash").with(ALICE))
-                .andExpect(jsonPath("$.totalElements").value(1))
-                .andExpect(jsonPath("$.content[0].deleteReason").value("spam"));
+        assertThat(json(send("GET", "/posts", ALICE), "$.length()")).isEqualTo(0);
+        assertThat(send("GET", "/posts/" + id, ALICE).statusCode()).isEqualTo(404);
+        assertThat(json(send("GET", "/posts?includeDeleted=true", ALICE), "$[0].deletedBy")).isEqualTo("alice");
+        HttpResponse<String> trash = send("GET", "/posts/trash", ALICE);
+        assertThat(json(trash, "$.totalElements")).isEqualTo(1);
+        assertThat(json(trash, "$.content[0].deleteReason")).isEqualTo("spam");
 
-        http.perform(post("/posts/{id}/restore", id).with(ALICE))
-                .andExpect(status().isOk()).andExpect(jsonPath("$.comments").value(2))
-                .andExpect(jsonPath("$.deletedAt").doesNotExist());
+        HttpResponse<String> restored = send("POST", "/posts/" + id + "/restore", ALICE);
 
+        assertThat(restored.statusCode()).isEqualTo(200);
+        assertThat(json(restored, "$.comments")).isEqualTo(2);
+        assertThat(json(restored, "$.deletedAt")).isNull();
         assertThat(jdbc.queryForObject("select count(*) from comment where deleted_at is null", Long.class))
                 .isEqualTo(2);
-        http.perform(get("/posts/trash").with(ALICE)).andExpect(jsonPath("$.totalElements").value(0));
+        assertThat(json(send("GET", "/posts/trash", ALICE), "$.totalElements")).isEqualTo(0);
     }
 
     @Test
     void restoringAPostWhoseSlugWasTakenIsAConflictNamingTheKey() throws Exception {
         long id = create("taken", "Old");
-        http.perform(delete("/posts/{id}", id).with(ALICE)).andExpect(status().isNoContent());
+        assertThat(send("DELETE", "/posts/" + id, ALICE).statusCode()).isEqualTo(204);
         long live = create("taken", "New");
 
-        http.perform(post("/posts/{id}/restore", id).with(ALICE))
-                .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.columns[0]").value("slug"))
-                .andExpect(jsonPath("$.liveId").value(live));
+        HttpResponse<String> conflict = send("POST", "/posts/" + id + "/restore", ALICE);
 
+        assertThat(conflict.statusCode()).isEqualTo(409);
+        assertThat(JsonPath.<List<String>>read(conflict.body(), "$.columns")).containsExactly("slug");
+        assertThat(((Number) json(conflict, "$.liveId")).longValue()).isEqualTo(live);
         assertThat(jdbc.queryForObject("select deleted_at from post where id = ?", Object.class, id)).isNotNull();
     }
 
@@ -115,26 +115,27 @@ class BlogApiTest {
     void restoringWhatIsNotDeletedIsNotFound() throws Exception {
         long id = create("live", "Live");
 
-        http.perform(post("/posts/{id}/restore", id).with(ALICE)).andExpect(status().isNotFound());
-        http.perform(post("/posts/{id}/restore", id + 1000).with(ALICE)).andExpect(status().isNotFound());
+        assertThat(send("POST", "/posts/" + id + "/restore", ALICE).statusCode()).isEqualTo(404);
+        assertThat(send("POST", "/posts/" + (id + 1000) + "/restore", ALICE).statusCode()).isEqualTo(404);
     }
 
     @Test
     void onlyAnAdministratorDeletesForGood() throws Exception {
         long id = create("gone", "Gone", "a comment");
-        http.perform(delete("/posts/{id}", id).with(ALICE)).andExpect(status().isNoContent());
+        assertThat(send("DELETE", "/posts/" + id, ALICE).statusCode()).isEqualTo(204);
 
-        http.perform(delete("/posts/{id}/permanent", id).with(ALICE)).andExpect(status().isForbidden());
+        assertThat(send("DELETE", "/posts/" + id + "/permanent", ALICE).statusCode()).isEqualTo(403);
         assertThat(jdbc.queryForObject("select count(*) from post where id = ?", Long.class, id)).isEqualTo(1);
 
-        http.perform(delete("/posts/{id}/permanent", id).with(ADMIN)).andExpect(status().isNoContent());
+        assertThat(send("DELETE", "/posts/" + id + "/permanent", ADMIN).statusCode()).isEqualTo(204);
         assertThat(jdbc.queryForObject("select count(*) from post where id = ?", Long.class, id)).isZero();
         assertThat(jdbc.queryForObject("select count(*) from comment", Long.class)).isZero();
+        assertThat(send("DELETE", "/posts/" + id + "/permanent", ADMIN).statusCode()).isEqualTo(404);
     }
 
     @Test
     void anonymousCallersAreRefused() throws Exception {
-        http.perform(get("/posts")).andExpect(status().isUnauthorized());
+        assertThat(send("GET", "/posts", null).statusCode()).isEqualTo(401);
     }
 
     private long create(String slug, String title, String... comments) throws Exception {
@@ -142,9 +143,30 @@ class BlogApiTest {
         for (int i = 0; i < comments.length; i++) {
             body.append(i == 0 ? "" : ",").append('"').append(comments[i]).append('"');
         }
-        String response = http.perform(post("/posts").with(ALICE).contentType(MediaType.APPLICATION_JSON)
-                        .content(body.append("]}").toString()))
-                .andExpect(status().isCreated()).andReturn().getResponse().getContentAsString();
-        return Long.parseLong(response.replaceAll(".*\"id\":(\\d+).*", "$1"));
+        HttpResponse<String> created = send("POST", "/posts", ALICE, body.append("]}").toString());
+        assertThat(created.statusCode()).isEqualTo(201);
+        return ((Number) json(created, "$.id")).longValue();
+    }
+
+    private HttpResponse<String> send(String method, String path, String user) throws IOException, InterruptedException {
+        return send(method, path, user, null);
+    }
+
+    private HttpResponse<String> send(String method, String path, String user, String json)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (user != null) {
+            request.header("Authorization",
+                    "Basic " + Base64.getEncoder().encodeToString(user.getBytes(StandardCharsets.UTF_8)));
+        }
+        return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Object json(HttpResponse<String> response, String path) {
+        return JsonPath.read(response.body(), path);
     }
 }

@@ -128,6 +128,18 @@ class AutoConfigurationTest {
     }
 
     @Test
+    void jsonLeavesOutTheDerivedFlagAndKeepsTheEntitysOwnAttribute() {
+        runner.run(context -> {
+            String json = context.getBean(tools.jackson.databind.json.JsonMapper.class).writeValueAsString(new Note());
+
+            assertThat(json).contains("\"deletedAt\"").contains("\"text\"").doesNotContain("\"deleted\"");
+        });
+        runner.withPropertyValues("softdelete.enabled=false").run(context ->
+                assertThat(context.getBean(tools.jackson.databind.json.JsonMapper.class).writeValueAsString(new Note()))
+                        .as("turned off, the starter leaves Jackson alone").contains("\"deleted\""));
+    }
+
+    @Test
     void noPurgeUnlessAskedFor() {
         runner.run(context -> assertThat(context).hasNotFailed().doesNotHaveBean(ScheduledPurge.class));
     }
@@ -226,6 +238,18 @@ class AutoConfigurationTest {
         @Bean
         ActorProvider actorProvider() {
             return () -> "batch-job";
+        }
+    }
+
+    /** A soft-deletable value as an application would return it from a controller. */
+    public static class Note implements dev.softdelete.SoftDeletable {
+        public String getText() {
+            return "note";
+        }
+
+        @Override
+        public Instant getDeletedAt() {
+            return T0;
         }
     }
 

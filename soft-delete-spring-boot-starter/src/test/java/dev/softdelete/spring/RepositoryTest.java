@@ -72,6 +72,24 @@ class RepositoryTest {
     }
 
     @Test
+    void batchDeletesKeepTheRowsAndCascade() {
+        posts.deleteAllByIdInBatch(java.util.List.of(first));
+
+        assertThat(rows("sb_post")).isEqualTo(2);
+        assertThat(jdbc.queryForObject("select count(*) from sb_comment where deleted_at is not null", Long.class))
+                .as("the bulk delete's cascade marked the comments").isEqualTo(2);
+        assertThat(posts.findAll()).extracting(Post::getId).containsExactly(second);
+
+        posts.deleteAllInBatch();
+
+        assertThat(rows("sb_post")).isEqualTo(2);
+        assertThat(posts.count()).isZero();
+        assertThat(posts.countDeleted()).isEqualTo(2);
+        assertThat(posts.restoreById(first)).isTrue();
+        assertThat(comments.count()).as("the restore brings back what the first bulk delete took").isEqualTo(2);
+    }
+
+    @Test
     void theFragmentShowsTheTrashAndEveryRow() {
         posts.deleteById(first);
 

@@ -49,6 +49,27 @@ class LeakDetectorTest {
     }
 
     @Test
+    void aMarkerComparedWithAParameterChoosesDeletedRowsAndIsNoLeak() {
+        java.time.Instant at = java.time.Instant.parse("2026-01-01T00:00:00Z");
+        db.sessionFactory.inTransaction(s -> {
+            s.createNativeQuery("select id from kit_account where deleted_at = ? and id in (?)", Long.class)
+                    .setParameter(1, at).setParameter(2, 1L).list();
+            s.createNativeQuery("select a.id from kit_account a where a.deleted_at < ?", Long.class)
+                    .setParameter(1, at).list();
+        });
+
+        assertThat(db.sql.leaks()).isEmpty();
+    }
+
+    @Test
+    void aMarkerComparedWithALiteralIsStillALeak() {
+        db.sessionFactory.inTransaction(s -> s.createNativeQuery(
+                "select a.id from kit_account a where a.deleted_at = a.deleted_at", Long.class).list());
+
+        assertThat(db.sql.leaks()).hasSize(1);
+    }
+
+    @Test
     void aJoinWithoutThePredicateOnOneOccurrenceIsALeak() {
         db.sessionFactory.inTransaction(s -> s.createNativeQuery("select a.id from kit_account a join kit_account b"
                 + " on b.id = a.id where a.deleted_at is null", Long.class).list());

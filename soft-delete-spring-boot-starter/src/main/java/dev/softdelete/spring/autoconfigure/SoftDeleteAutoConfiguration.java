@@ -5,6 +5,7 @@ import dev.softdelete.RetentionPolicy;
 import dev.softdelete.hibernate.SoftDeleteSession;
 import dev.softdelete.hibernate.SoftDeleteSettings;
 import dev.softdelete.spring.internal.SecurityContextActorProvider;
+import dev.softdelete.spring.internal.SoftDeletableJson;
 import dev.softdelete.spring.internal.SoftDeleteExceptionTranslator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
@@ -107,6 +108,18 @@ public class SoftDeleteAutoConfiguration {
         catch (RuntimeException e) {
             throw new InvalidConfigurationPropertyValueException("softdelete.retention.default", retention,
                     "an ISO-8601 duration such as P90D or P1Y, or 'forever'");
+        }
+    }
+
+    /** Keeps {@code SoftDeletable}'s derived {@code deleted} flag out of Jackson's JSON. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "tools.jackson.databind.JacksonModule")
+    @ConditionalOnBooleanProperty(name = "softdelete.enabled", matchIfMissing = true)
+    static class JacksonConfiguration {
+
+        @Bean
+        tools.jackson.databind.JacksonModule softDeleteJacksonModule() {
+            return SoftDeletableJson.module();
         }
     }
 

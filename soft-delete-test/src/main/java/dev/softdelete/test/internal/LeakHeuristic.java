@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 
 /**
  * Finds the soft-deletable tables a SELECT reads without the soft-delete predicate. Each
- * {@code from T [as] a} or {@code join T [as] a} must be matched by {@code a.marker is [not] null}
- * (or {@code T.marker ...}, or a bare {@code marker is [not] null} when T has no alias). A join whose
+ * {@code from T [as] a} or {@code join T [as] a} must be matched by {@code a.marker is [not] null} or a
+ * comparison of the marker with a parameter ({@code a.marker = ?}, {@code < ?}, ...), or {@code T.marker ...},
+ * or a bare {@code marker ...} when T has no alias. A join whose
  * ON clause starts with T's id equal to another column is a to-one followed by its key (a fetch
  * join): it loads the referenced row whatever its state, by design, and is no leak.
  */
@@ -110,7 +111,9 @@ public final class LeakHeuristic {
     }
 
     private static boolean guarded(String sql, String qualifier, String marker) {
-        String predicate = "\\s+is\\s+(?:not\\s+)?null\\b";
+        // is [not] null, or a comparison with a bound value: a statement that asks for the rows deleted at,
+        // before or since an instant (the library's own cascade and purge statements do) chooses deleted rows
+        String predicate = "(?:\\s+is\\s+(?:not\\s+)?null\\b|\\s*(?:=|<=|>=|<|>)\\s*\\?)";
         Pattern qualified = Pattern.compile("(?<![\\w$])" + Pattern.quote(qualifier) + "\\s*\\.\\s*"
                 + Pattern.quote(marker) + predicate, Pattern.CASE_INSENSITIVE);
         if (qualified.matcher(sql).find()) {

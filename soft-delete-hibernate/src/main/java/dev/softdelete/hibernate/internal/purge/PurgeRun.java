@@ -3,6 +3,7 @@ package dev.softdelete.hibernate.internal.purge;
 import dev.softdelete.hibernate.PurgeException;
 import dev.softdelete.hibernate.PurgeListener;
 import dev.softdelete.hibernate.PurgeReport;
+import dev.softdelete.hibernate.internal.compat.Factories;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
@@ -32,28 +33,11 @@ public final class PurgeRun {
      * @throws IllegalArgumentException if the factory is not Hibernate's or has softdelete turned off
      */
     public PurgeRun(SessionFactory sessionFactory) {
-        this.factory = implementorOf(sessionFactory);
+        this.factory = Factories.implementorOf(sessionFactory, "Purger");
         this.service = factory.getServiceRegistry().requireService(SoftDeleteService.class);
         if (!service.isEnabled()) {
             throw new IllegalArgumentException("softdelete: Purger needs softdelete.enabled=true on this SessionFactory");
         }
-    }
-
-    /** Hibernate's factory, also behind a container's proxy (Spring's {@code EntityManagerFactory} is one). */
-    private static SessionFactoryImplementor implementorOf(SessionFactory sessionFactory) {
-        if (sessionFactory instanceof SessionFactoryImplementor implementor) {
-            return implementor;
-        }
-        if (sessionFactory != null) {
-            try {
-                return sessionFactory.unwrap(SessionFactoryImplementor.class);
-            }
-            catch (RuntimeException notHibernate) {
-                // reported below with the type found
-            }
-        }
-        throw new IllegalArgumentException("softdelete: Purger needs Hibernate ORM's own SessionFactory, got "
-                + (sessionFactory == null ? "null" : sessionFactory.getClass().getName()));
     }
 
     /**
