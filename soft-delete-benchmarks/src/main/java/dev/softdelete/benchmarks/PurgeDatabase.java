@@ -149,10 +149,12 @@ final class PurgeDatabase implements AutoCloseable {
         }
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("truncate table " + table);
-            try (PreparedStatement fill = connection.prepareStatement(fillSql(layout))) {
+            try (PreparedStatement fill = connection.prepareStatement(fillSql(layout, rows))) {
                 fill.setObject(1, DUE_LATEST);
                 fill.setObject(2, RECENT);
-                fill.setLong(3, rows);
+                if (!isMariaDb()) {
+                    fill.setLong(3, rows);
+                }
                 expect("rows inserted", rows, (long) fill.executeUpdate());
             }
             if (db.equals("postgresql")) {
@@ -169,7 +171,10 @@ final class PurgeDatabase implements AutoCloseable {
 
     // Due instants are spread over 30 days by a multiplicative hash of the id, so that "order by
     // deleted_at" (the chunked recipe) visits them in an order unrelated to the ids.
-    private String fillSql(Layout layout) {
+    private String fillSql(Layout layout, long rows) {
+        if (isMariaDb()) {
+            return mariaDbFillSql(layout, rows);
+        }
         boolean postgresql = db.equals("postgresql");
         String x = postgresql ? "g" : "x";
         String due = layout == Layout.ALL_DUE ? "1 = 1" : "mod(" + x + ", 2) = 0";
@@ -182,6 +187,22 @@ final class PurgeDatabase implements AutoCloseable {
         return "insert into " + table + " (id, payload, deleted_at) select " + x + ", 'payload ' || " + payload
                 + ", case when " + due + " then " + dueAt
                 + " when mod(" + x + ", 4) = 1 then cast(? as timestamp with time zone) end from " + series;
+    }
+
+    /**
+     * MariaDB: the rows come from the sequence engine's {@code seq_1_to_<n>} table, whose bound is part
+     * of its name (a number of the benchmark's own, not user input); {@code ||} is OR there, so concat().
+     */
+    private String mariaDbFillSql(Layout layout, long rows) {
+        String due = layout == Layout.ALL_DUE ? "1 = 1" : "mod(seq, 2) = 0";
+        String spread = "mod(seq * 7919, " + DUE_SPREAD_SECONDS + ")";
+        return "insert into " + table + " (id, payload, deleted_at) select seq, concat('payload ', lpad(seq, 32, '0')),"
+                + " case when " + due + " then ? - interval " + spread + " second"
+                + " when mod(seq, 4) = 1 then ? end from seq_1_to_" + rows;
+    }
+
+    boolean isMariaDb() {
+        return db.equals("mariadb");
     }
 
     // ~~~ checks ~~~
