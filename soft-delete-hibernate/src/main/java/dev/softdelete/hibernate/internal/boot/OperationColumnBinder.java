@@ -64,9 +64,9 @@ final class OperationColumnBinder {
             table.addColumn(column);
             // the cascade of a bulk delete and a restore select rows by operation id: without an index, MariaDB
             // scans, and share-locks, the whole table for it, and concurrent deletes deadlock on those locks.
-            // H2 locks rows, not scans, and its index costs every delete and restore an entry rewrite per row:
-            // the cascade benchmark's delete took 1.6-2.2x the time with it on H2 2.5 (docs/benchmarks.md),
-            // against one scan per level for the cascade of a bulk delete without it.
+            // On H2 the index costs every delete and restore an entry rewrite per row: a by-hand probe of the
+            // cascade benchmark's delete on H2 2.5 ran 1.6-3.5x as long with it (docs/benchmarks.md), against
+            // one scan per level for the cascade of a bulk delete without it.
             if (!(database.getDialect() instanceof H2Dialect)) {
                 table.getOrCreateIndex(indexName(table)).addColumn(column);
             }

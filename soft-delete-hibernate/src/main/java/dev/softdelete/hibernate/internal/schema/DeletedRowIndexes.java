@@ -24,9 +24,9 @@ import java.util.stream.Collectors;
  * 0.33 ms with this index, stale statistics or not; docs/benchmarks.md). Where the database has partial
  * indexes it is {@code (id) where marker is not null}, which holds only deleted rows; on MariaDB and
  * MySQL an index on the marker column. H2 gets none: its index on the marker holds every row, and every
- * delete and restore rewrites the row's entry, which made the cascade benchmark's delete 1.2–1.7× slower
- * on H2 2.5 (docs/benchmarks.md), while the trash pages and purge batches over large tables that the index
- * serves are rare on an embedded database.
+ * delete and restore rewrites the row's entry (a by-hand probe of the cascade benchmark's delete on H2 2.5
+ * ran 1.2-1.7 times as long with it), while the trash pages and purge batches over large tables that the
+ * index serves are rare on an embedded database.
  */
 public final class DeletedRowIndexes {
 
