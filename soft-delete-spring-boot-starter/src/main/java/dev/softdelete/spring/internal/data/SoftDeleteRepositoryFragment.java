@@ -1,7 +1,5 @@
 package dev.softdelete.spring.internal.data;
 
-import dev.softdelete.hibernate.SoftDeleteScope;
-import dev.softdelete.hibernate.SoftDeleteSession;
 import dev.softdelete.spring.SoftDeleteTemplate;
 import dev.softdelete.spring.data.SoftDeleteRepository;
 import jakarta.persistence.criteria.CriteriaBuilder;
@@ -17,11 +15,11 @@ import org.springframework.data.repository.core.support.RepositoryMetadataAccess
 
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * The implementation of {@link SoftDeleteRepository} that Spring Data adds to every repository
- * declaring it (registered in {@code META-INF/spring.factories}). The entity type comes from the
+ * declaring it (registered in {@code META-INF/spring.factories}), on {@link SoftDeleteTemplate}'s scopes
+ * and transaction-bound session. The entity type comes from the
  * repository whose method is running, which Spring Data exposes to fragments implementing
  * {@link RepositoryMetadataAccess}.
  */
@@ -36,40 +34,36 @@ public class SoftDeleteRepositoryFragment<T, ID> implements SoftDeleteRepository
 
     @Override
     public List<T> findAllDeleted() {
-        return allIn(SoftDeleteSession::onlyDeleted);
+        SoftDeleteTemplate template = template();
+        return template.onlyDeleted(() -> all(template, Pageable.unpaged()));
     }
 
     @Override
     public Page<T> findAllDeleted(Pageable pageable) {
-        Class<T> type = domainType();
-        return template().inSession(session -> inScope(session, SoftDeleteSession::onlyDeleted, () -> {
-            var query = session.createQuery(all(session, type, pageable));
-            if (pageable.isUnpaged()) {
-                List<T> rows = query.getResultList();
-                return new PageImpl<>(rows, pageable, rows.size());
-            }
-            List<T> rows = query.setFirstResult(Math.toIntExact(pageable.getOffset()))
-                    .setMaxResults(pageable.getPageSize()).getResultList();
-            return new PageImpl<>(rows, pageable, count(session, type));
-        }));
+        SoftDeleteTemplate template = template();
+        return template.onlyDeleted(() -> {
+            List<T> rows = all(template, pageable);
+            return new PageImpl<>(rows, pageable, pageable.isUnpaged() ? rows.size() : count(template));
+        });
     }
 
     @Override
     public List<T> findAllIncludingDeleted() {
-        return allIn(SoftDeleteSession::unfiltered);
+        SoftDeleteTemplate template = template();
+        return template.unfiltered(() -> all(template, Pageable.unpaged()));
     }
 
     @Override
     public Optional<T> findByIdIncludingDeleted(ID id) {
+        SoftDeleteTemplate template = template();
         Class<T> type = domainType();
-        return template().inSession(session -> inScope(session, SoftDeleteSession::unfiltered,
-                () -> Optional.ofNullable(session.find(type, id))));
+        return template.unfiltered(() -> template.inSession(session -> Optional.ofNullable(session.find(type, id))));
     }
 
     @Override
     public long countDeleted() {
-        Class<T> type = domainType();
-        return template().inSession(session -> inScope(session, SoftDeleteSession::onlyDeleted, () -> count(session, type)));
+        SoftDeleteTemplate template = template();
+        return template.onlyDeleted(() -> count(template));
     }
 
     @Override
@@ -97,38 +91,32 @@ public class SoftDeleteRepositoryFragment<T, ID> implements SoftDeleteRepository
         return (Class<T>) RepositoryMethodContext.getContext().getMetadata().getDomainType();
     }
 
-    private List<T> allIn(Function<SoftDeleteSession, SoftDeleteScope> open) {
+    /** The rows the session's scope shows, one page of them when {@code pageable} is paged. */
+    private List<T> all(SoftDeleteTemplate template, Pageable pageable) {
         Class<T> type = domainType();
-        return template().inSession(session -> inScope(session, open,
-                () -> session.createQuery(all(session, type, Pageable.unpaged())).getResultList()));
+        return template.inSession(session -> {
+            CriteriaBuilder builder = session.getCriteriaBuilder();
+            CriteriaQuery<T> query = builder.createQuery(type);
+            Root<T> root = query.from(type);
+            query.select(root);
+            if (pageable.getSort().isSorted()) {
+                query.orderBy(QueryUtils.toOrders(pageable.getSort(), root, builder));
+            }
+            var select = session.createQuery(query);
+            if (pageable.isPaged()) {
+                select.setFirstResult(Math.toIntExact(pageable.getOffset())).setMaxResults(pageable.getPageSize());
+            }
+            return select.getResultList();
+        });
     }
 
-    private static <R> R inScope(SoftDeleteSession session, Function<SoftDeleteSession, SoftDeleteScope> open,
-            java.util.function.Supplier<R> work) {
-        SoftDeleteScope scope = open.apply(session);
-        try {
-            return work.get();
-        }
-        finally {
-            scope.close();
-        }
-    }
-
-    private CriteriaQuery<T> all(SoftDeleteSession session, Class<T> type, Pageable pageable) {
-        CriteriaBuilder builder = session.getCriteriaBuilder();
-        CriteriaQuery<T> query = builder.createQuery(type);
-        Root<T> root = query.from(type);
-        query.select(root);
-        if (pageable.getSort().isSorted()) {
-            query.orderBy(QueryUtils.toOrders(pageable.getSort(), root, builder));
-        }
-        return query;
-    }
-
-    private long count(SoftDeleteSession session, Class<T> type) {
-        CriteriaBuilder builder = session.getCriteriaBuilder();
-        CriteriaQuery<Long> query = builder.createQuery(Long.class);
-        query.select(builder.count(query.from(type)));
-        return session.createQuery(query).getSingleResult();
+    private long count(SoftDeleteTemplate template) {
+        Class<T> type = domainType();
+        return template.inSession(session -> {
+            CriteriaBuilder builder = session.getCriteriaBuilder();
+            CriteriaQuery<Long> query = builder.createQuery(Long.class);
+            query.select(builder.count(query.from(type)));
+            return session.createQuery(query).getSingleResult();
+        });
     }
 }
