@@ -4,7 +4,9 @@ import dev.softdelete.hibernate.internal.purge.PurgeRun;
 import org.hibernate.SessionFactory;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -177,5 +179,20 @@ public final class Purger {
     public PurgeReport run() {
         return run.execute(clock, batchSize, dryRun, listener == NO_LISTENER ? null : listener, Set.copyOf(only),
                 Set.copyOf(anonymize));
+    }
+
+    /**
+     * What {@link #run()} would purge now, as an {@link Impact}: a dry run (with this purger's
+     * entities, batch size and clock) whose counts are read with the purge's own conditions, batch by
+     * batch, without deleting or locking anything.
+     *
+     * @return the rows per entity that a run would delete or anonymise
+     * @since 0.1.0
+     */
+    public Impact preview() {
+        PurgeReport counted = run.execute(clock, batchSize, true, null, Set.copyOf(only), Set.copyOf(anonymize));
+        List<Impact.Rows> rows = new ArrayList<>();
+        counted.rowsPerEntity().forEach((entity, count) -> rows.add(new Impact.Rows(run.entityName(entity), entity, count)));
+        return new Impact(Impact.Operation.PURGE, rows, List.of());
     }
 }

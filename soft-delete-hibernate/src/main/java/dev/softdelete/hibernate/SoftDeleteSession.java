@@ -179,4 +179,59 @@ public interface SoftDeleteSession extends Session {
      *                                  {@link RestoreOption#WITH_PARENTS} was not given
      */
     int restoreDeletedSince(Class<?> entityClass, java.time.Instant since, RestoreOption... options);
+
+    /**
+     * What {@code remove(entity)} would do, computed without doing it: the row and the rows its
+     * REMOVE cascades would soft-delete, per entity, and the {@code @OnSoftDelete(DENY)} associations
+     * that would refuse the delete. One statement per association and level, whatever the number of
+     * rows; nothing is written or locked. Pending changes of the session are flushed first when a
+     * transaction is active, as before a query.
+     * <pre>{@code
+     * Impact impact = session.previewDelete(customer);
+     * impact.rows(Order.class);        // orders that would go with the customer
+     * impact.isRefused();              // true if a DENY association has live rows
+     * }</pre>
+     *
+     * @param entity a soft-deletable entity, managed or detached
+     * @return the impact; empty if the row is already deleted or does not exist
+     * @throws IllegalArgumentException if the entity is not soft-deletable
+     */
+    Impact previewDelete(Object entity);
+
+    /**
+     * What {@code remove()} of the row with the given identifier would do, as
+     * {@link #previewDelete(Object)}, without loading it.
+     *
+     * @param entityClass the entity class
+     * @param id          the identifier
+     * @return the impact; empty if the row is already deleted or does not exist
+     * @throws IllegalArgumentException if the class is not a soft-deletable entity, or the id cannot be
+     *                                  converted to its id type
+     */
+    Impact previewDelete(Class<?> entityClass, Object id);
+
+    /**
+     * What {@link #restore(Object, RestoreOption...)} would bring back: the row and the rows its
+     * delete cascaded to, per entity, read with the restore's own conditions; nothing is written or
+     * locked. The deleted parents that would refuse the restore, and unique-key conflicts, are not
+     * part of the preview.
+     *
+     * @param entity a soft-deletable entity, managed or detached (a deleted one loaded in
+     *               {@link #unfiltered()}), or use {@link #previewRestore(Class, Object)}
+     * @return the impact; empty if the row is live or does not exist
+     * @throws IllegalArgumentException if the entity is not soft-deletable
+     */
+    Impact previewRestore(Object entity);
+
+    /**
+     * What a restore of the row with the given identifier would bring back, as
+     * {@link #previewRestore(Object)}.
+     *
+     * @param entityClass the entity class
+     * @param id          the identifier
+     * @return the impact; empty if the row is live or does not exist
+     * @throws IllegalArgumentException if the class is not a soft-deletable entity, or the id cannot be
+     *                                  converted to its id type
+     */
+    Impact previewRestore(Class<?> entityClass, Object id);
 }

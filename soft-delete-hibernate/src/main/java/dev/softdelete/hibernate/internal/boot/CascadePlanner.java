@@ -1,6 +1,7 @@
 package dev.softdelete.hibernate.internal.boot;
 
 import dev.softdelete.hibernate.SoftDeleteSettings;
+import dev.softdelete.hibernate.internal.boot.DeletePolicyReader.Declared;
 import dev.softdelete.hibernate.internal.model.HardEntityCascade;
 import dev.softdelete.hibernate.internal.model.SoftDeletableType;
 import dev.softdelete.hibernate.internal.model.SoftDeleteModel;
@@ -20,9 +21,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds the associations of soft-deletable entities that cascade REMOVE (or remove orphans), which
- * the library soft-deletes with set-based UPDATEs, and reports those that would cascade to an entity
- * that is not soft-deletable: Hibernate would hard-delete it, and the data would be lost.
+ * Finds the associations of soft-deletable entities that cascade REMOVE (or remove orphans) or are
+ * declared {@code @OnSoftDelete(CASCADE)}, which the library soft-deletes with set-based UPDATEs, and
+ * those declared {@code DENY}; reports those that would cascade to an entity that is not
+ * soft-deletable: Hibernate would hard-delete it, and the data would be lost.
  */
 final class CascadePlanner {
 
@@ -44,12 +46,24 @@ final class CascadePlanner {
      * the entities whose cascade must stay Hibernate's own because it hard-deletes.
      */
     void plan(SoftDeleteModel.Builder model) {
+        Map<String, Map<String, Declared>> policies = new DeletePolicyReader(metadata, roots.keySet(), problems).read();
         Map<String, List<String>> plan = new HashMap<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {
             if (!roots.containsKey(entity.getRootClass().getEntityName())) {
                 continue;
             }
+            Map<String, Declared> declared = policies.getOrDefault(entity.getEntityName(), Map.of());
             for (Property property : entity.getProperties()) {
+                Declared policy = declared.get(property.getName());
+                if (policy != null) {
+                    switch (policy.policy()) {
+                        case CASCADE -> plan.computeIfAbsent(entity.getEntityName(), name -> new ArrayList<>())
+                                .add(property.getName());
+                        case DENY -> model.deny(entity.getEntityName(), property.getName());
+                        case KEEP -> { }
+                    }
+                    continue;
+                }
                 String target = removeCascadeTarget(property);
                 if (target == null) {
                     continue;

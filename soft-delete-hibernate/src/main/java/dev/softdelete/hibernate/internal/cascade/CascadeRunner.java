@@ -46,11 +46,16 @@ public final class CascadeRunner {
 
     /** Cascades from every row of the type that carries the request's operation: the rows a bulk delete marked. */
     public void softDeleteFromMarked(EntityPersister type, Instant instant, DeleteRequest request) {
+        softDelete(markedBy(type, request), instant, request);
+    }
+
+    /** The level of the rows of the type that carry the request's operation: the rows a bulk delete marked. */
+    public Level markedBy(EntityPersister type, DeleteRequest request) {
         MarkerColumns columns = MarkerColumns.of(type, service.typeOf(type.getEntityName()));
         String ids = "select " + MarkerColumns.idColumn(type) + " as sd_id from " + columns.table() + " where "
                 + columns.operation() + " = ?";
-        softDelete(new Level(type, ids, new Binds().add(columns.operationType(), request.operation()),
-                Set.of(columns.table()), 0), instant, request);
+        return new Level(type, ids, new Binds().add(columns.operationType(), request.operation()),
+                Set.of(columns.table()), 0);
     }
 
     private void softDelete(Level root, Instant instant, DeleteRequest request) {

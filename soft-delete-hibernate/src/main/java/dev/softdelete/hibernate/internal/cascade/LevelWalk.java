@@ -30,12 +30,12 @@ public final class LevelWalk {
     public record Level(EntityPersister type, String ids, Binds binds, Set<String> tables, int depth) {
 
         /** The root row itself: its type and its id, bound once. */
-        static Level root(EntityPersister type, Binds idBinds) {
+        public static Level root(EntityPersister type, Binds idBinds) {
             return new Level(type, "?", idBinds, Set.of(), 0);
         }
 
         /** Whether this is a single root row, whose own class's cascades apply. */
-        boolean isRootRow() {
+        public boolean isRootRow() {
             return depth == 0 && "?".equals(ids);
         }
     }

@@ -1,10 +1,14 @@
 package dev.softdelete.hibernate.internal.delete;
 
+import dev.softdelete.hibernate.DeleteDeniedException;
+import dev.softdelete.hibernate.Impact.Refusal;
 import dev.softdelete.hibernate.internal.cascade.CascadeRunner;
+import dev.softdelete.hibernate.internal.impact.DeleteImpact;
 import dev.softdelete.hibernate.internal.scope.SessionState.BulkCascade;
 import dev.softdelete.hibernate.internal.scope.SessionState;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 
 /**
  * Runs the cascades of the bulk deletes executed since the last flush. Hibernate offers no hook after
@@ -12,7 +16,9 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  * flush or auto-flush (before a query, at commit) runs it: set-based, from the rows carrying that
  * instant. A session in {@code FlushMode.MANUAL} may commit without flushing, so the statement also
  * registers a before-commit callback that runs what no flush has run. A bulk delete that failed
- * marked nothing, so its cascade finds nothing to do.
+ * marked nothing, so its cascade finds nothing to do. An {@code @OnSoftDelete(DENY)} association on
+ * the marked rows or on the cascade's paths is checked here, before the cascade: a refusal marks the
+ * transaction for rollback, which takes back the bulk UPDATE itself.
  */
 public final class BulkDeleteCascades {
 
@@ -29,9 +35,18 @@ public final class BulkDeleteCascades {
             return; // most flushes: the session never deleted anything
         }
         for (BulkCascade cascade : state.takeBulkCascades()) {
-            new CascadeRunner(session, service).softDeleteFromMarked(
-                    session.getFactory().getMappingMetamodel().getEntityDescriptor(cascade.entityName()),
-                    cascade.instant(), cascade.request());
+            EntityPersister type = session.getFactory().getMappingMetamodel().getEntityDescriptor(cascade.entityName());
+            CascadeRunner runner = new CascadeRunner(session, service);
+            if (service.cascadePlans().mayDeny(type)) {
+                Refusal refusal = new DeleteImpact(session, service)
+                        .firstRefusal(runner.markedBy(type, cascade.request()), true);
+                if (refusal != null) {
+                    // the bulk UPDATE has run: only the transaction's rollback takes it back
+                    session.markForRollbackOnly();
+                    throw new DeleteDeniedException("a bulk delete of " + type.getEntityName(), refusal);
+                }
+            }
+            runner.softDeleteFromMarked(type, cascade.instant(), cascade.request());
         }
     }
 }

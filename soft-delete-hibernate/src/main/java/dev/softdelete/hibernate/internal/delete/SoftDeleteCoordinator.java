@@ -1,6 +1,10 @@
 package dev.softdelete.hibernate.internal.delete;
 
+import dev.softdelete.hibernate.DeleteDeniedException;
+import dev.softdelete.hibernate.Impact.Refusal;
 import dev.softdelete.hibernate.internal.cascade.CascadeRunner;
+import dev.softdelete.hibernate.internal.cascade.LevelWalk.Level;
+import dev.softdelete.hibernate.internal.impact.DeleteImpact;
 import dev.softdelete.hibernate.internal.cascade.MarkerAssignment;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.CacheCleanup;
@@ -25,8 +29,9 @@ import java.time.Instant;
 /**
  * Turns the delete of a soft-deletable entity into one marker UPDATE, for every path that reaches
  * the persister: {@code remove()}, orphan removal, cascades and {@code StatelessSession.delete()};
- * then soft-deletes what its REMOVE cascades reach, set-based. A row the application asked to
- * hard-delete goes to Hibernate's own coordinator.
+ * then soft-deletes what its REMOVE cascades reach, set-based. Where an {@code @OnSoftDelete(DENY)}
+ * association lies on the row or on the cascade's paths, the delete is checked first and refused
+ * before anything is written. A row the application asked to hard-delete goes to Hibernate's own coordinator.
  */
 public final class SoftDeleteCoordinator implements DeleteCoordinator {
 
@@ -70,6 +75,7 @@ public final class SoftDeleteCoordinator implements DeleteCoordinator {
         else {
             instant = state.flushInstant(service::now);
         }
+        checkPolicies(service, id, session);
         Object newVersion = version == null ? null : Versions.increment(version, persister.getVersionMapping(), session);
         Object marker = update.columns().markerValue(instant);
 
@@ -85,6 +91,19 @@ public final class SoftDeleteCoordinator implements DeleteCoordinator {
         if (!session.isStateless()) {
             // a StatelessSession never cascades, as in Hibernate
             new CascadeRunner(session, service).softDelete(persister, id, instant, request);
+        }
+    }
+
+    /** Refuses the delete, before it writes, where an {@code @OnSoftDelete(DENY)} association leads to live rows. */
+    private void checkPolicies(SoftDeleteService service, Object id, SharedSessionContractImplementor session) {
+        if (!service.cascadePlans().mayDeny(persister)) {
+            return;
+        }
+        Refusal refusal = new DeleteImpact(session, service).firstRefusal(
+                Level.root(persister, new Binds().add(persister.getIdentifierMapping(), id, session)),
+                !session.isStateless());
+        if (refusal != null) {
+            throw new DeleteDeniedException(persister.getEntityName() + "#" + id, refusal);
         }
     }
 

@@ -90,7 +90,7 @@ public final class Eraser {
                     + blockers.size() + " row(s) outside its REMOVE cascade still reference what it would erase: "
                     + String.join(", ", named) + (blockers.size() > named.size() ? ", ..." : "")
                     + ". Nothing was deleted. Erase or re-link those rows first, or cascade REMOVE through"
-                    + " the association");
+                    + " the association (or declare it @OnSoftDelete(CASCADE))");
         }
     }
 

@@ -1,8 +1,12 @@
 package dev.softdelete.hibernate.internal.model;
 
+import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.persister.entity.EntityPersister;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +24,9 @@ public final class CascadePlans {
     private final Map<String, CascadePlan> plans = new ConcurrentHashMap<>();
     private final Map<String, List<CascadeStep>> parentSteps = new ConcurrentHashMap<>();
     private final Map<String, List<CascadeStep>> rowSteps = new ConcurrentHashMap<>();
+    private final Map<String, List<DenyStep>> rootDenySteps = new ConcurrentHashMap<>();
+    private final Map<String, List<DenyStep>> rowDenySteps = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> denyReachable = new ConcurrentHashMap<>();
 
     public CascadePlans(SoftDeleteModel model) {
         this.model = model;
@@ -57,6 +64,65 @@ public final class CascadePlans {
                 }
             }
             return List.copyOf(steps);
+        });
+    }
+
+    /**
+     * The {@code DENY} associations that apply to a row of the type: for the root row of a delete,
+     * those of its class and superclasses; for rows a cascade reached ({@code rootRow} false), those of
+     * the subclasses too, as for cascade steps.
+     */
+    public List<DenyStep> denyStepsOf(EntityPersister type, boolean rootRow) {
+        if (!model.hasDenyPolicies()) {
+            return List.of();
+        }
+        return (rootRow ? rootDenySteps : rowDenySteps).computeIfAbsent(type.getEntityName(), name -> {
+            Set<String> owners = new LinkedHashSet<>();
+            for (EntityMappingType up = type; up != null; up = up.getSuperMappingType()) {
+                owners.add(up.getEntityName());
+            }
+            if (!rootRow) {
+                owners.addAll(type.getSubclassEntityNames());
+            }
+            List<DenyStep> steps = new ArrayList<>();
+            for (String owner : owners) {
+                EntityPersister ownerPersister = type.getFactory().getMappingMetamodel().getEntityDescriptor(owner);
+                for (String attribute : model.denyAttributes(owner)) {
+                    steps.add(DenyStep.resolve(ownerPersister, attribute, model));
+                }
+            }
+            return List.copyOf(steps);
+        });
+    }
+
+    /**
+     * Whether deleting a row of the type can meet a {@code DENY} association: on the row itself, or on
+     * a row its cascades reach. False for most mappings, and then a delete checks nothing.
+     */
+    public boolean mayDeny(EntityPersister type) {
+        return model.hasDenyPolicies() && (!denyStepsOf(type, true).isEmpty()
+                || of(type).steps().stream().anyMatch(step -> rowsMayDeny(step.child())));
+    }
+
+    /** Like {@link #mayDeny}, for rows of the type that a cascade reached. */
+    public boolean rowsMayDeny(EntityPersister type) {
+        if (!model.hasDenyPolicies()) {
+            return false;
+        }
+        return denyReachable.computeIfAbsent(type.getEntityName(), name -> {
+            Set<String> seen = new HashSet<>();
+            Deque<EntityPersister> pending = new ArrayDeque<>(List.of(type));
+            while (!pending.isEmpty()) {
+                EntityPersister reached = pending.poll();
+                if (!seen.add(reached.getEntityName())) {
+                    continue;
+                }
+                if (!denyStepsOf(reached, false).isEmpty()) {
+                    return true;
+                }
+                stepsFromRowsOf(reached).forEach(step -> pending.add(step.child()));
+            }
+            return false;
         });
     }
 }

@@ -11,8 +11,8 @@ import java.util.Set;
 /**
  * What the mapping of one SessionFactory says about soft delete, fixed once its metadata is complete:
  * the soft-deletable type of every entity of a soft-deletable hierarchy, the REMOVE-cascading
- * attributes each entity declares, the entities whose cascade must stay Hibernate's own, and the
- * live-row unique keys. Cascade plans, the restore's parent locks and the purge order all derive from
+ * attributes each entity declares, the associations that deny a delete ({@code @OnSoftDelete(DENY)}),
+ * the entities whose cascade must stay Hibernate's own, and the live-row unique keys. Cascade plans, the restore's parent locks and the purge order all derive from
  * it. Immutable: a factory's model never changes after the factory is built, and a model is never
  * shared between factories built from different metadata.
  */
@@ -24,12 +24,14 @@ public final class SoftDeleteModel {
     private final Map<String, SoftDeletableType> typesByEntityName;
     private final Map<String, List<String>> cascadeAttributes;
     private final Set<String> hibernateCascades;
+    private final Map<String, List<String>> denyAttributes;
     private final LiveUniqueKeys uniqueKeys;
 
     private SoftDeleteModel(Builder builder) {
         this.typesByEntityName = Map.copyOf(builder.types);
         this.cascadeAttributes = Map.copyOf(builder.cascades);
         this.hibernateCascades = Set.copyOf(builder.hibernateCascades);
+        this.denyAttributes = Map.copyOf(builder.denies);
         this.uniqueKeys = builder.uniqueKeys.build();
     }
 
@@ -52,6 +54,16 @@ public final class SoftDeleteModel {
         return cascadeAttributes.keySet();
     }
 
+    /** The {@code @OnSoftDelete(DENY)} attributes an entity declares itself (not those it inherits). */
+    public List<String> denyAttributes(String entityName) {
+        return denyAttributes.getOrDefault(entityName, List.of());
+    }
+
+    /** Whether any entity declares an {@code @OnSoftDelete(DENY)} attribute. */
+    public boolean hasDenyPolicies() {
+        return !denyAttributes.isEmpty();
+    }
+
     /** Whether an entity's REMOVE cascade reaches a hard entity that Hibernate must hard-delete. */
     public boolean needsHibernateCascade(String entityName) {
         return hibernateCascades.contains(entityName);
@@ -68,6 +80,7 @@ public final class SoftDeleteModel {
         private final Map<String, SoftDeletableType> types = new HashMap<>();
         private final Map<String, List<String>> cascades = new HashMap<>();
         private final Set<String> hibernateCascades = new HashSet<>();
+        private final Map<String, List<String>> denies = new HashMap<>();
         private final LiveUniqueKeys.Builder uniqueKeys;
 
         public Builder(boolean liveRowUniqueKeys) {
@@ -82,6 +95,10 @@ public final class SoftDeleteModel {
             cascades.put(entityName, new ArrayList<>(attributes));
         }
 
+        public void deny(String entityName, String attribute) {
+            denies.computeIfAbsent(entityName, name -> new ArrayList<>()).add(attribute);
+        }
+
         public void hibernateCascade(String entityName) {
             hibernateCascades.add(entityName);
         }
@@ -92,6 +109,7 @@ public final class SoftDeleteModel {
 
         public SoftDeleteModel build() {
             cascades.replaceAll((entity, attributes) -> List.copyOf(attributes));
+            denies.replaceAll((entity, attributes) -> List.copyOf(attributes));
             return new SoftDeleteModel(this);
         }
     }

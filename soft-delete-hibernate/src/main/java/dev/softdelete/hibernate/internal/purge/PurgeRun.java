@@ -63,6 +63,11 @@ public final class PurgeRun {
         return roots;
     }
 
+    /** The entity name of a class the report names (a mapped entity class). */
+    public String entityName(Class<?> entityClass) {
+        return factory.getMappingMetamodel().getEntityDescriptor(entityClass).getEntityName();
+    }
+
     /**
      * Purges every target in turn, children first, and reports what was done.
      *

@@ -1,10 +1,13 @@
 package dev.softdelete.hibernate.internal.session;
 
+import dev.softdelete.hibernate.Impact;
 import dev.softdelete.hibernate.RestoreOption;
 import dev.softdelete.hibernate.SoftDeleteScope;
 import dev.softdelete.hibernate.SoftDeleteSession;
 import dev.softdelete.hibernate.internal.collection.ScopeReads;
 import dev.softdelete.hibernate.internal.erase.Eraser;
+import dev.softdelete.hibernate.internal.impact.DeleteImpact;
+import dev.softdelete.hibernate.internal.impact.RestoreImpact;
 import dev.softdelete.hibernate.internal.model.SoftDeletableType;
 import dev.softdelete.hibernate.internal.restore.Restorer;
 import dev.softdelete.hibernate.internal.scope.ReasonScope;
@@ -220,6 +223,53 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
             }
             return deleted.size();
         }
+    }
+
+    @Override
+    public Impact previewDelete(Object entity) {
+        EntityPersister persister = persisterOfEntity(entity);
+        return previewDelete(persister.getMappedClass(), persister.getIdentifier(entity, delegate()));
+    }
+
+    @Override
+    public Impact previewDelete(Class<?> entityClass, Object id) {
+        EntityPersister persister = previewed(entityClass, id);
+        return new DeleteImpact(delegate(), service).preview(persister, idOf(persister, id));
+    }
+
+    @Override
+    public Impact previewRestore(Object entity) {
+        EntityPersister persister = persisterOfEntity(entity);
+        return previewRestore(persister.getMappedClass(), persister.getIdentifier(entity, delegate()));
+    }
+
+    @Override
+    public Impact previewRestore(Class<?> entityClass, Object id) {
+        EntityPersister persister = previewed(entityClass, id);
+        return new RestoreImpact(delegate(), service).preview(persister, idOf(persister, id));
+    }
+
+    /** Checks a preview's arguments; pending changes are flushed, as before a query, so that the preview sees them. */
+    private EntityPersister previewed(Class<?> entityClass, Object id) {
+        Objects.requireNonNull(entityClass, "entityClass");
+        Objects.requireNonNull(id, "id");
+        checkOpen();
+        EntityPersister persister = persisterFor(entityClass);
+        requireType(persister);
+        if (delegate().isTransactionInProgress()) {
+            delegate().flush();
+        }
+        return persister;
+    }
+
+    private EntityPersister persisterOfEntity(Object entity) {
+        Objects.requireNonNull(entity, "softdelete: no entity to preview (a find() returns null for a soft-deleted"
+                + " row); pass the class and the id instead");
+        if (entity instanceof Class<?> entityClass) {
+            throw new IllegalArgumentException("softdelete: " + entityClass.getSimpleName() + ".class is not an entity"
+                    + " instance; pass the class and the id: previewDelete(" + entityClass.getSimpleName() + ".class, id)");
+        }
+        return persisterOf(entity);
     }
 
     private boolean restoreRow(EntityPersister persister, Object id, RestoreOption... options) {

@@ -1,0 +1,147 @@
+package dev.softdelete.hibernate.internal.impact;
+
+import dev.softdelete.hibernate.Impact;
+import dev.softdelete.hibernate.Impact.Refusal;
+import dev.softdelete.hibernate.internal.cascade.LevelWalk;
+import dev.softdelete.hibernate.internal.cascade.LevelWalk.Level;
+import dev.softdelete.hibernate.internal.cascade.LevelWalk.Next;
+import dev.softdelete.hibernate.internal.jdbc.Binds;
+import dev.softdelete.hibernate.internal.model.DenyStep;
+import dev.softdelete.hibernate.internal.model.MarkerColumns;
+import dev.softdelete.hibernate.internal.service.SoftDeleteService;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * What a soft delete would mark, read without marking: the cascade's walk with SELECTs where it has
+ * UPDATEs. A level's rows are the live children of the level above, exactly the rows the cascade's
+ * UPDATE of that level marks ({@code marker is null}), so the counts are the operation's own. The same
+ * walk, restricted to the paths that lead to a {@code DENY} association, is the check the delete runs
+ * before it writes.
+ */
+public final class DeleteImpact {
+
+    private final SharedSessionContractImplementor session;
+    private final SoftDeleteService service;
+
+    public DeleteImpact(SharedSessionContractImplementor session, SoftDeleteService service) {
+        this.session = session;
+        this.service = service;
+    }
+
+    /** The preview of a {@code remove()} of one row: nothing when the row is already deleted or absent. */
+    public Impact preview(EntityPersister root, Object id) {
+        MarkerColumns columns = MarkerColumns.of(root, service.typeOf(root.getEntityName()));
+        String live = " where " + MarkerColumns.idRestriction(root) + " and " + columns.marker().getSelectionExpression()
+                + " is null";
+        Binds idBinds = new Binds().add(root.getIdentifierMapping(), id, session);
+        if (Counts.of(session, "select count(*) from " + columns.table() + live, idBinds) == 0) {
+            return new Impact(Impact.Operation.DELETE, List.of(), List.of());
+        }
+        ReachedRows reached = new ReachedRows();
+        String rootIds = "select " + MarkerColumns.idColumn(root) + " as sd_id from " + columns.table() + live;
+        reached.add(root, rootIds, idBinds, 1);
+        Map<DenyStep, List<Owners>> owners = new LinkedHashMap<>();
+        collectOwners(owners, root, rootIds, idBinds, true);
+        walk(Level.root(root, idBinds), false, (type, ids, binds, count) -> {
+            reached.add(type, ids, binds, count);
+            collectOwners(owners, type, ids, binds, false);
+            return true;
+        });
+        List<Refusal> refusals = new ArrayList<>();
+        owners.forEach((step, levels) -> {
+            long rows = countDenied(step, levels);
+            if (rows > 0) {
+                refusals.add(refusal(step, rows));
+            }
+        });
+        return new Impact(Impact.Operation.DELETE, reached.rows(session), refusals);
+    }
+
+    /**
+     * The first {@code DENY} association that refuses a delete starting at {@code start} (one row, or
+     * the rows a bulk delete marked), or null. Walks only the paths on which a {@code DENY}
+     * association lies, and stops at the first refusal; without {@code followCascades} (a
+     * {@code StatelessSession}, which does not cascade), checks the start's own associations only.
+     */
+    public Refusal firstRefusal(Level start, boolean followCascades) {
+        Refusal[] found = {denied(start.type(), start.ids(), start.binds(), start.isRootRow())};
+        if (found[0] == null && followCascades) {
+            walk(start, true, (type, ids, binds, count) -> {
+                found[0] = denied(type, ids, binds, false);
+                return found[0] == null;
+            });
+        }
+        return found[0];
+    }
+
+    /** What the walk does with a level it reached; returns whether to go on. */
+    @FunctionalInterface
+    private interface LevelVisitor {
+        boolean visit(EntityPersister type, String ids, Binds binds, long count);
+    }
+
+    private void walk(Level start, boolean towardsDenyOnly, LevelVisitor visitor) {
+        boolean[] stopped = {false};
+        LevelWalk.walk(service, start, (step, parents) -> {
+            if (stopped[0] || towardsDenyOnly && !service.cascadePlans().rowsMayDeny(step.child())) {
+                return null;
+            }
+            MarkerColumns child = step.childColumns();
+            String where = " where " + step.childrenOf(parents.ids()) + " and "
+                    + child.marker().getSelectionExpression() + " is null";
+            long count = Counts.of(session, "select count(*) from " + child.table() + where, parents.binds());
+            if (count == 0) {
+                return null;
+            }
+            String ids = "select " + step.childId() + " as sd_id from " + child.table() + where;
+            stopped[0] = !visitor.visit(step.child(), ids, parents.binds(), count);
+            return stopped[0] ? null : new Next(ids, new Binds());
+        });
+    }
+
+    /** The owners of one level, for the {@code DENY} associations that apply to them. */
+    private record Owners(String ids, Binds binds) {
+    }
+
+    private void collectOwners(Map<DenyStep, List<Owners>> owners, EntityPersister type, String ids, Binds binds,
+            boolean rootRow) {
+        for (DenyStep step : service.cascadePlans().denyStepsOf(type, rootRow)) {
+            owners.computeIfAbsent(step, s -> new ArrayList<>()).add(new Owners(ids, binds));
+        }
+    }
+
+    /** The live rows a {@code DENY} association leads to from all its owners, each counted once. */
+    private long countDenied(DenyStep step, List<Owners> levels) {
+        if (levels.size() == 1) {
+            return Counts.of(session, step.count(levels.get(0).ids()), levels.get(0).binds());
+        }
+        StringJoiner union = new StringJoiner(" union ", "select sd_id from (", ") sd_owners");
+        Binds binds = new Binds();
+        for (Owners level : levels) {
+            union.add(level.ids());
+            binds.addAll(level.binds());
+        }
+        return Counts.of(session, step.count(union.toString()), binds);
+    }
+
+    private Refusal denied(EntityPersister type, String ids, Binds binds, boolean rootRow) {
+        for (DenyStep step : service.cascadePlans().denyStepsOf(type, rootRow)) {
+            long rows = Counts.of(session, step.count(ids), binds);
+            if (rows > 0) {
+                return refusal(step, rows);
+            }
+        }
+        return null;
+    }
+
+    private static Refusal refusal(DenyStep step, long rows) {
+        return new Refusal(step.owner().getEntityName(), step.attribute(), step.target(), rows);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.softdelete.hibernate.internal.impact;
+
+import dev.softdelete.hibernate.Impact;
+import dev.softdelete.hibernate.internal.jdbc.Binds;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.StringJoiner;
+
+/**
+ * The rows a walk reached, per entity. A type reached by one level is counted by that level's count;
+ * a type reached by several (a self-reference, or two paths to one entity) is counted once more over
+ * the union of its levels' ids, so that a row two paths lead to counts once, as the operation marks
+ * it once.
+ */
+final class ReachedRows {
+
+    private record Reached(String ids, Binds binds) {
+    }
+
+    private final Map<EntityPersister, List<Reached>> levels = new LinkedHashMap<>();
+    private final Map<EntityPersister, Long> counts = new LinkedHashMap<>();
+
+    void add(EntityPersister type, String ids, Binds binds, long count) {
+        levels.computeIfAbsent(type, t -> new ArrayList<>()).add(new Reached(ids, binds));
+        counts.merge(type, count, Long::sum);
+    }
+
+    List<Impact.Rows> rows(SharedSessionContractImplementor session) {
+        List<Impact.Rows> rows = new ArrayList<>();
+        levels.forEach((type, reached) -> {
+            long count = reached.size() == 1 ? counts.get(type) : distinct(session, reached);
+            rows.add(new Impact.Rows(type.getEntityName(), type.getMappedClass(), count));
+        });
+        return rows;
+    }
+
+    private static long distinct(SharedSessionContractImplementor session, List<Reached> reached) {
+        StringJoiner union = new StringJoiner(" union ", "select count(*) from (", ") sd_reached");
+        Binds binds = new Binds();
+        for (Reached level : reached) {
+            union.add(level.ids());
+            binds.addAll(level.binds());
+        }
+        return Counts.of(session, union.toString(), binds);
+    }
+}

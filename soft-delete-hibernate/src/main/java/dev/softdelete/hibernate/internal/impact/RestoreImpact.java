@@ -1,0 +1,63 @@
+package dev.softdelete.hibernate.internal.impact;
+
+import dev.softdelete.hibernate.Impact;
+import dev.softdelete.hibernate.internal.cascade.LevelWalk;
+import dev.softdelete.hibernate.internal.cascade.LevelWalk.Level;
+import dev.softdelete.hibernate.internal.cascade.LevelWalk.Next;
+import dev.softdelete.hibernate.internal.jdbc.Binds;
+import dev.softdelete.hibernate.internal.jdbc.Mutations;
+import dev.softdelete.hibernate.internal.model.DeletionKey;
+import dev.softdelete.hibernate.internal.model.MarkerColumns;
+import dev.softdelete.hibernate.internal.service.SoftDeleteService;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+
+import java.util.List;
+
+/**
+ * What a restore would bring back, read without writing or locking: the row, if deleted, and the rows
+ * its delete operation marked through the REMOVE cascades, found level by level with the restore's
+ * own conditions (the children of the level above that carry the operation).
+ */
+public final class RestoreImpact {
+
+    private final SharedSessionContractImplementor session;
+    private final SoftDeleteService service;
+
+    public RestoreImpact(SharedSessionContractImplementor session, SoftDeleteService service) {
+        this.session = session;
+        this.service = service;
+    }
+
+    /** The preview of a restore of one row: nothing when the row is live or absent. */
+    public Impact preview(EntityPersister root, Object id) {
+        MarkerColumns columns = MarkerColumns.of(root, service.typeOf(root.getEntityName()));
+        String where = " where " + MarkerColumns.idRestriction(root);
+        Binds idBinds = new Binds().add(root.getIdentifierMapping(), id, session);
+        List<Object[]> marker = Mutations.selectRows(session, "select " + columns.marker().getSelectionExpression()
+                + ", " + columns.operation() + " from " + columns.table() + where, idBinds,
+                columns.marker().getJdbcMapping(), columns.operationType());
+        if (marker.isEmpty() || marker.get(0)[0] == null) {
+            return new Impact(Impact.Operation.RESTORE, List.of(), List.of());
+        }
+        DeletionKey deletion = new DeletionKey(MarkerColumns.toInstant(marker.get(0)[0]), (Long) marker.get(0)[1]);
+        ReachedRows reached = new ReachedRows();
+        reached.add(root, "select " + MarkerColumns.idColumn(root) + " as sd_id from " + columns.table() + where,
+                idBinds, 1);
+        LevelWalk.walk(service, Level.root(root, idBinds), (step, parents) -> {
+            MarkerColumns child = step.childColumns();
+            String ofParents = " where " + step.childrenOf(parents.ids());
+            String restored = ofParents + " and " + deletion.condition(child);
+            Binds binds = deletion.bind(new Binds().addAll(parents.binds()), child, session);
+            long count = Counts.of(session, "select count(*) from " + child.table() + restored, binds);
+            if (count == 0) {
+                return null;
+            }
+            reached.add(step.child(), "select " + step.childId() + " as sd_id from " + child.table() + restored, binds,
+                    count);
+            // as the restore does: the next level hangs below every child of this one, restored or not
+            return new Next("select " + step.childId() + " as sd_id from " + child.table() + ofParents, new Binds());
+        });
+        return new Impact(Impact.Operation.RESTORE, reached.rows(session), List.of());
+    }
+}
