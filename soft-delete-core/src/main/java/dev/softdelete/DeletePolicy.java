@@ -28,6 +28,15 @@ public enum DeletePolicy {
     DENY,
 
     /**
+     * The associated rows stay live and are unlinked: their foreign key is set to {@code NULL}, one
+     * statement per association and level, and the old value is kept in a column the library adds
+     * beside it ({@code <key column>_detached}), so that a restore of the owner links exactly those
+     * rows again (those still unlinked then). Needs a bidirectional association whose nullable
+     * foreign key the associated entity maps ({@code mappedBy}).
+     */
+    DETACH,
+
+    /**
      * The associated rows stay live and linked: the association is documented as one that a soft
      * delete leaves alone. Reads of the deleted owner's associations are unchanged.
      */

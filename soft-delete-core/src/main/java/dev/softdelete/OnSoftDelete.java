@@ -19,6 +19,10 @@ import java.lang.annotation.Target;
  *     @OneToMany(mappedBy = "customer")
  *     @OnSoftDelete(DeletePolicy.CASCADE)       // soft-deleted and restored with the customer
  *     List<Address> addresses;
+ *
+ *     @OneToMany(mappedBy = "accountManager")
+ *     @OnSoftDelete(DeletePolicy.DETACH)        // unlinked, and linked again by a restore
+ *     List<Lead> leads;
  * }
  * }</pre>
  *
@@ -26,9 +30,10 @@ import java.lang.annotation.Target;
  * and any other is {@link DeletePolicy#KEEP}. Put it on the field or on the getter, wherever the
  * entity's access type reads mappings, of a {@code @OneToMany}, {@code @ManyToMany} or inverse
  * {@code @OneToOne} of a soft-deletable entity. Contradictions are bootstrap errors naming the
- * attribute: {@code DENY} or {@code KEEP} together with {@code CascadeType.REMOVE} or
- * {@code orphanRemoval}, {@code CASCADE} to an entity that is not soft-deletable, or the annotation
- * on anything else.
+ * attribute: {@code DENY}, {@code DETACH} or {@code KEEP} together with {@code CascadeType.REMOVE} or
+ * {@code orphanRemoval}, {@code CASCADE} to an entity that is not soft-deletable, {@code DETACH} on a
+ * non-nullable foreign key or on an association without {@code mappedBy}, or the annotation on
+ * anything else.
  *
  * @since 0.1.0
  */

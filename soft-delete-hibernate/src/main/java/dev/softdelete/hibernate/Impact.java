@@ -20,10 +20,12 @@ import java.util.Objects;
  * @param operation what was previewed
  * @param rows      the rows per entity, in the order the operation reaches them; an entity whose
  *                  rows it would not touch is absent
+ * @param detached  the rows per entity whose foreign key an {@code @OnSoftDelete(DETACH)} association
+ *                  would null (a delete) or set again (a restore); they stay live
  * @param refusals  the {@code DENY} associations that would refuse the operation (empty if none)
  * @since 0.1.0
  */
-public record Impact(Operation operation, List<Rows> rows, List<Refusal> refusals) {
+public record Impact(Operation operation, List<Rows> rows, List<Rows> detached, List<Refusal> refusals) {
 
     /** The operations a preview covers. */
     public enum Operation {
@@ -71,12 +73,24 @@ public record Impact(Operation operation, List<Rows> rows, List<Refusal> refusal
      *
      * @param operation what was previewed
      * @param rows      the rows per entity
+     * @param detached  the rows per entity detached, or linked again
      * @param refusals  the refusing associations
      */
     public Impact {
         Objects.requireNonNull(operation, "operation");
         rows = List.copyOf(rows);
+        detached = List.copyOf(detached);
         refusals = List.copyOf(refusals);
+    }
+
+    /**
+     * The rows of an entity class whose foreign key the operation would null (or set again).
+     *
+     * @param entityClass an entity class
+     * @return the count, 0 if none
+     */
+    public long detached(Class<?> entityClass) {
+        return detached.stream().filter(r -> r.entityClass() == entityClass).mapToLong(Rows::count).sum();
     }
 
     /**
@@ -90,7 +104,7 @@ public record Impact(Operation operation, List<Rows> rows, List<Refusal> refusal
     }
 
     /**
-     * The rows the operation would touch, over all entities.
+     * The rows the operation would mark, restore or purge, over all entities ({@link #detached()} not included).
      *
      * @return the total count
      */

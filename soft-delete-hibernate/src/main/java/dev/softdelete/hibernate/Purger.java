@@ -193,6 +193,6 @@ public final class Purger {
         PurgeReport counted = run.execute(clock, batchSize, true, null, Set.copyOf(only), Set.copyOf(anonymize));
         List<Impact.Rows> rows = new ArrayList<>();
         counted.rowsPerEntity().forEach((entity, count) -> rows.add(new Impact.Rows(run.entityName(entity), entity, count)));
-        return new Impact(Impact.Operation.PURGE, rows, List.of());
+        return new Impact(Impact.Operation.PURGE, rows, List.of(), List.of());
     }
 }

@@ -9,6 +9,7 @@ import dev.softdelete.it.support.TestSessionFactory;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
@@ -35,7 +36,8 @@ class DeletePolicyMappingTest {
     /** Booted together (they refer to each other): every problem is reported by the one bootstrap. */
     static final List<Class<?>> ALL = List.of(SoftChild.class, PlainChild.class, DenyWithRemove.class,
             KeepWithOrphanRemoval.class, CascadeToPlain.class, OnBasicAttribute.class, OnManyToOne.class,
-            OnTransient.class, OnPlainOwner.class);
+            OnTransient.class, OnPlainOwner.class, DetachNotNull.class, RequiredChild.class, DetachUnidirectional.class,
+            DetachWithRemove.class);
 
     static Stream<Arguments> contradictions() {
         return Stream.of(
@@ -50,6 +52,12 @@ class DeletePolicyMappingTest {
                 Arguments.of(OnManyToOne.class, "#parent: @OnSoftDelete(CASCADE): only a @OneToMany", "remove the annotation"),
                 Arguments.of(OnTransient.class, "#cache: @OnSoftDelete(KEEP) is not on a persistent attribute",
                         "put it on the field or getter of the association"),
+                Arguments.of(DetachNotNull.class, "#children: @OnSoftDelete(DETACH): the foreign key", "is NOT NULL, so its rows"
+                        + " cannot be detached; make it nullable"),
+                Arguments.of(DetachUnidirectional.class, "#children: @OnSoftDelete(DETACH): DETACH nulls the foreign key",
+                        "the association needs mappedBy"),
+                Arguments.of(DetachWithRemove.class, "#children: @OnSoftDelete(DETACH) contradicts the association's"
+                        + " REMOVE cascade", "drop the REMOVE cascade"),
                 Arguments.of(OnPlainOwner.class, "#children: @OnSoftDelete(DENY): " + OnPlainOwner.class.getName()
                         + " is not soft-deletable", "annotate its root entity with @dev.softdelete.SoftDelete"));
     }
@@ -82,6 +90,8 @@ class DeletePolicyMappingTest {
         OnPlainOwner c;
         @ManyToOne
         OnBasicAttribute d;
+        @ManyToOne
+        DetachWithRemove e;
     }
 
     @Entity
@@ -162,6 +172,55 @@ class DeletePolicyMappingTest {
         @Transient
         @OnSoftDelete(DeletePolicy.KEEP)
         List<SoftChild> cache;
+    }
+
+    @Entity
+    @Table(name = "policy_bad_required_child")
+    @SoftDelete
+    static class RequiredChild {
+        @Id
+        Long id;
+        Instant deletedAt;
+        @ManyToOne(optional = false)
+        @JoinColumn(nullable = false)
+        DetachNotNull owner;
+    }
+
+    @Entity
+    @Table(name = "policy_bad_detach_not_null")
+    @SoftDelete
+    static class DetachNotNull {
+        @Id
+        Long id;
+        Instant deletedAt;
+        @OneToMany(mappedBy = "owner")
+        @OnSoftDelete(DeletePolicy.DETACH)
+        List<RequiredChild> children;
+    }
+
+    @Entity
+    @Table(name = "policy_bad_detach_unidirectional")
+    @SoftDelete
+    static class DetachUnidirectional {
+        @Id
+        Long id;
+        Instant deletedAt;
+        @OneToMany
+        @JoinColumn(name = "unidirectional_owner_id")
+        @OnSoftDelete(DeletePolicy.DETACH)
+        List<PlainChild> children;
+    }
+
+    @Entity
+    @Table(name = "policy_bad_detach_remove")
+    @SoftDelete
+    static class DetachWithRemove {
+        @Id
+        Long id;
+        Instant deletedAt;
+        @OneToMany(mappedBy = "e", cascade = CascadeType.REMOVE)
+        @OnSoftDelete(DeletePolicy.DETACH)
+        List<SoftChild> children;
     }
 
     @Entity

@@ -19,6 +19,7 @@ import dev.softdelete.it.model.JoinedCascadeZoo;
 import dev.softdelete.it.model.PolicyAddress;
 import dev.softdelete.it.model.PolicyCustomer;
 import dev.softdelete.it.model.PolicyInvoice;
+import dev.softdelete.it.model.PolicyLead;
 import dev.softdelete.it.model.PolicyNote;
 import dev.softdelete.it.model.PolicyOrder;
 import dev.softdelete.it.model.PolicyRegion;
@@ -59,7 +60,8 @@ class ImpactPreviewTest {
             CascadeComment.class, CascadeNode.class, CascadeTeam.class, CascadeMember.class, JoinedCascadeZoo.class,
             JoinedCascadeAnimal.class, JoinedCascadeBird.class, JoinedCascadeFish.class, JoinedCascadeTank.class,
             JoinedCascadeCheckup.class, JoinedCascadeKeeper.class, PolicyRegion.class, PolicyCustomer.class,
-            PolicyOrder.class, PolicyInvoice.class, PolicyAddress.class, PolicyNote.class, PurgeItem.class)
+            PolicyOrder.class, PolicyInvoice.class, PolicyAddress.class, PolicyNote.class, PolicyLead.class,
+            PurgeItem.class)
             .with(SoftDeleteSettings.CLOCK, CLOCK);
 
     /** Every table's rows, with their markers: what a preview must leave exactly as it was. */

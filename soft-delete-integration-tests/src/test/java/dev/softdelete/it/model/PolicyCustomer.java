@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One association per policy: DENY to soft-deletable orders and to plain invoices, CASCADE without REMOVE, KEEP. */
+/** One association per policy: DENY to soft-deletable orders and to plain invoices, CASCADE without REMOVE, KEEP, DETACH. */
 @Entity
 @SoftDelete(deletedBy = "deletedBy")
 public class PolicyCustomer {
@@ -49,6 +49,10 @@ public class PolicyCustomer {
     @OnSoftDelete(DeletePolicy.KEEP)
     private List<PolicyNote> notes = new ArrayList<>();
 
+    @OneToMany(mappedBy = "customer", cascade = CascadeType.PERSIST)
+    @OnSoftDelete(DeletePolicy.DETACH)
+    private List<PolicyLead> leads = new ArrayList<>();
+
     protected PolicyCustomer() {
     }
 
@@ -72,6 +76,12 @@ public class PolicyCustomer {
         PolicyNote note = new PolicyNote(this, text);
         notes.add(note);
         return note;
+    }
+
+    public PolicyLead lead(String name) {
+        PolicyLead lead = new PolicyLead(this, name);
+        leads.add(lead);
+        return lead;
     }
 
     public Long getId() {

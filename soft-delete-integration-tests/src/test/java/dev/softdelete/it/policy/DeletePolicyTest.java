@@ -5,6 +5,7 @@ import dev.softdelete.hibernate.SoftDeleteSession;
 import dev.softdelete.it.model.PolicyAddress;
 import dev.softdelete.it.model.PolicyCustomer;
 import dev.softdelete.it.model.PolicyInvoice;
+import dev.softdelete.it.model.PolicyLead;
 import dev.softdelete.it.model.PolicyNote;
 import dev.softdelete.it.model.PolicyOrder;
 import dev.softdelete.it.model.PolicyRegion;
@@ -32,7 +33,7 @@ class DeletePolicyTest {
 
     @RegisterExtension
     static final TestSessionFactory db = TestSessionFactory.of(PolicyRegion.class, PolicyCustomer.class,
-            PolicyOrder.class, PolicyInvoice.class, PolicyAddress.class, PolicyNote.class);
+            PolicyOrder.class, PolicyInvoice.class, PolicyAddress.class, PolicyNote.class, PolicyLead.class);
 
     private long customer(String name, int orders, boolean invoice) {
         return db.fromTransaction(s -> {

@@ -23,7 +23,7 @@ import java.util.Map;
 /**
  * Finds the associations of soft-deletable entities that cascade REMOVE (or remove orphans) or are
  * declared {@code @OnSoftDelete(CASCADE)}, which the library soft-deletes with set-based UPDATEs, and
- * those declared {@code DENY}; reports those that would cascade to an entity that is not
+ * those declared {@code DENY} or {@code DETACH}; reports those that would cascade to an entity that is not
  * soft-deletable: Hibernate would hard-delete it, and the data would be lost.
  */
 final class CascadePlanner {
@@ -46,7 +46,9 @@ final class CascadePlanner {
      * the entities whose cascade must stay Hibernate's own because it hard-deletes.
      */
     void plan(SoftDeleteModel.Builder model) {
-        Map<String, Map<String, Declared>> policies = new DeletePolicyReader(metadata, roots.keySet(), problems).read();
+        DeletePolicyReader reader = new DeletePolicyReader(metadata, roots.keySet(), problems);
+        Map<String, Map<String, Declared>> policies = reader.read();
+        DetachColumnBinder detachColumns = new DetachColumnBinder(metadata.getDatabase(), reader, problems);
         Map<String, List<String>> plan = new HashMap<>();
         for (PersistentClass entity : metadata.getEntityBindings()) {
             if (!roots.containsKey(entity.getRootClass().getEntityName())) {
@@ -60,6 +62,7 @@ final class CascadePlanner {
                         case CASCADE -> plan.computeIfAbsent(entity.getEntityName(), name -> new ArrayList<>())
                                 .add(property.getName());
                         case DENY -> model.deny(entity.getEntityName(), property.getName());
+                        case DETACH -> detachColumns.bind(policy, model);
                         case KEEP -> { }
                     }
                     continue;

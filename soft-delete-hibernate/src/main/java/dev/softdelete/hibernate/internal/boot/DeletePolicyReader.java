@@ -5,12 +5,16 @@ import dev.softdelete.OnSoftDelete;
 import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.engine.spi.CascadeStyle;
 import org.hibernate.engine.spi.CascadingActions;
+import org.hibernate.MappingException;
 import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.Column;
 import org.hibernate.mapping.ManyToOne;
 import org.hibernate.mapping.OneToMany;
 import org.hibernate.mapping.OneToOne;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.Property;
+import org.hibernate.mapping.ToOne;
+import org.hibernate.mapping.Value;
 
 import java.beans.Introspector;
 import java.lang.reflect.AnnotatedElement;
@@ -25,8 +29,9 @@ import java.util.Set;
 /**
  * Reads {@link OnSoftDelete} from the entity classes, and reports every place where it cannot mean
  * what it says: on an attribute that is no association to other rows, on an entity that is not
- * soft-deletable, {@code DENY} or {@code KEEP} beside a REMOVE cascade that would delete the rows
- * anyway, {@code CASCADE} to an entity that has no marker. Each problem names the attribute and the fix.
+ * soft-deletable, {@code DENY}, {@code DETACH} or {@code KEEP} beside a REMOVE cascade that would
+ * delete the rows anyway, {@code CASCADE} to an entity that has no marker, {@code DETACH} of a key
+ * that cannot be nulled. Each problem names the attribute and the fix.
  */
 final class DeletePolicyReader {
 
@@ -91,6 +96,9 @@ final class DeletePolicyReader {
                     + entity.getEntityName() + "; annotate " + target + " with @dev.softdelete.SoftDelete, or use DENY or KEEP");
             return null;
         }
+        if (policy == DeletePolicy.DETACH) {
+            return checkDetach(entity, property, target, where);
+        }
         if (policy == DeletePolicy.DENY && property.getValue() instanceof Collection collection
                 && (collection.getKey().getColumnSpan() != 1
                     || collection.getElement() instanceof ManyToOne element && element.getColumnSpan() != 1)) {
@@ -99,6 +107,63 @@ final class DeletePolicyReader {
             return null;
         }
         return new Declared(entity, property, policy, target);
+    }
+
+    /**
+     * DETACH nulls a foreign key the associated entity maps: a {@code mappedBy} association to it,
+     * over one nullable column.
+     */
+    private Declared checkDetach(PersistentClass entity, Property property, String target, String where) {
+        Column key = detachedKey(property);
+        if (key == null) {
+            problems.add(where + ": DETACH nulls the foreign key that " + target + " maps, so the association needs"
+                    + " mappedBy and a key of one column; map it bidirectionally, or use KEEP");
+            return null;
+        }
+        if (!key.isNullable()) {
+            problems.add(where + ": the foreign key " + key.getName() + " of " + target + " is NOT NULL, so its rows"
+                    + " cannot be detached; make it nullable (@ManyToOne(optional = true), @JoinColumn(nullable = true)),"
+                    + " or use DENY or KEEP");
+            return null;
+        }
+        return new Declared(entity, property, DeletePolicy.DETACH, target);
+    }
+
+    /** The single foreign-key column a DETACH association nulls, or null when it has no such key. */
+    Column detachedKey(Property property) {
+        Property inverse = inverseProperty(property);
+        Value key = inverse == null ? null : inverse.getValue();
+        return key != null && key.getColumnSpan() == 1 && key.getSelectables().get(0) instanceof Column column
+                ? column : null;
+    }
+
+    /** The associated entity's attribute that maps the foreign key ({@code mappedBy}), or null. */
+    Property inverseProperty(Property property) {
+        String target;
+        String mappedBy;
+        if (property.getValue() instanceof Collection collection && collection.isInverse()
+                && collection.getElement() instanceof OneToMany oneToMany) {
+            target = oneToMany.getReferencedEntityName();
+            mappedBy = collection.getMappedByProperty();
+        }
+        else if (property.getValue() instanceof OneToOne oneToOne && oneToOne.getMappedByProperty() != null) {
+            target = oneToOne.getReferencedEntityName();
+            mappedBy = oneToOne.getMappedByProperty();
+        }
+        else {
+            return null;
+        }
+        PersistentClass entity = metadata.getEntityBinding(target);
+        if (entity == null || mappedBy == null) {
+            return null;
+        }
+        try {
+            Property inverse = entity.getRecursiveProperty(mappedBy);
+            return inverse.getValue() instanceof ToOne ? inverse : null;
+        }
+        catch (MappingException notThere) {
+            return null;
+        }
     }
 
     private boolean isSoftDeletable(String entityName) {

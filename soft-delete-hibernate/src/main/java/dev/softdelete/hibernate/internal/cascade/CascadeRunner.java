@@ -59,6 +59,8 @@ public final class CascadeRunner {
     }
 
     private void softDelete(Level root, Instant instant, DeleteRequest request) {
+        Detachments detachments = new Detachments(session, service, this);
+        detachments.detach(root);
         LevelWalk.walk(service, root, (step, parents) -> {
             MarkerColumns child = step.childColumns();
             Object marker = child.markerValue(instant);
@@ -76,15 +78,20 @@ public final class CascadeRunner {
             }
             ManagedChildren.markDeleted(session, step, marker, request, versions);
             evictCache(step);
-            return new Next("select " + step.childId() + " as sd_id from " + child.table() + " where "
+            Next next = new Next("select " + step.childId() + " as sd_id from " + child.table() + " where "
                     + child.operation() + " = ? and " + ofParents,
                     new Binds().add(child.operationType(), request.operation()));
+            detachments.detach(LevelWalk.below(parents, step, next));
+            return next;
         });
     }
 
     /** Restores the rows that the root's delete operation marked through its REMOVE cascades. */
     public void restore(EntityPersister root, Object rootId, DeletionKey deletion) {
-        LevelWalk.walk(service, rootLevel(root, rootId), (step, parents) -> {
+        Detachments detachments = new Detachments(session, service, this);
+        Level rootLevel = rootLevel(root, rootId);
+        detachments.reattach(rootLevel);
+        LevelWalk.walk(service, rootLevel, (step, parents) -> {
             MarkerColumns child = step.childColumns();
             String ofParents = childrenOf(step, parents);
             StringBuilder set = new StringBuilder(child.cleared());
@@ -99,8 +106,12 @@ public final class CascadeRunner {
             }
             ManagedChildren.markRestored(session, step, child.markerValue(deletion.instant()), versions);
             evictCache(step);
-            return new Next("select " + step.childId() + " as sd_id from " + child.table() + " where " + ofParents,
-                    new Binds());
+            Next next = new Next("select " + step.childId() + " as sd_id from " + child.table() + " where "
+                    + ofParents, new Binds());
+            // every child of the parents, as the walk goes on below them: a row keeps a detached key only while
+            // it is deleted, since every restore puts the keys back, so the live ones among them match none
+            detachments.reattach(LevelWalk.below(parents, step, next));
+            return next;
         });
     }
 
@@ -150,23 +161,32 @@ public final class CascadeRunner {
      */
     private LevelUpdate levelUpdate(CascadeStep step, Level parents, String ofParents, String set, Binds setBinds,
             String where, Binds whereBinds) {
-        String table = step.childColumns().table();
+        return levelUpdate(step.childColumns().table(), step.direct() ? step.parentColumn() : step.childId(),
+                step.childId(), step.direct() ? parents.ids() : step.childIds(parents.ids()),
+                step.direct() ? step.ofChildType() : "", parents, ofParents, set, setBinds, where, whereBinds);
+    }
+
+    /**
+     * {@link #levelUpdate(CascadeStep, Level, String, String, Binds, String, Binds)} on any table whose
+     * {@code column} holds the ids that {@code ids} selects: a level's children, or the rows a
+     * {@code DETACH} association unlinks ({@link Detachments}).
+     */
+    LevelUpdate levelUpdate(String table, String column, String idColumn, String ids, String ofType, Level parents,
+            String ofParents, String set, Binds setBinds, String where, Binds whereBinds) {
         Dialect dialect = session.getJdbcServices().getDialect();
         boolean mySql = dialect instanceof MySQLDialect;
         if ("?".equals(parents.ids()) || !(mySql || rerunsSubqueries(dialect))) {
             return new LevelUpdate("update " + table + " set " + set + " where " + where + " and " + ofParents,
                     new Binds().addAll(setBinds).addAll(whereBinds).addAll(parents.binds()));
         }
-        String column = step.direct() ? step.parentColumn() : step.childId();
-        String ids = step.direct() ? parents.ids() : step.childIds(parents.ids());
         String joined = table + " join (" + distinct(ids) + ") sd_parents on " + table + "." + column
                 + " = sd_parents.sd_id";
-        String condition = where + (step.direct() ? step.ofChildType() : "");
+        String condition = where + ofType;
         if (mySql) {
             return new LevelUpdate("update " + joined + " set " + set + " where " + condition,
                     new Binds().addAll(parents.binds()).addAll(setBinds).addAll(whereBinds));
         }
-        String id = table + "." + step.childId();
+        String id = table + "." + idColumn;
         String parentsFirst = "(" + distinct(ids) + ") sd_parents left join " + table + " on " + table + "." + column
                 + " = sd_parents.sd_id";
         return new LevelUpdate("merge into " + table + " using (select " + id + " as sd_row from " + parentsFirst
@@ -180,10 +200,10 @@ public final class CascadeRunner {
     }
 
     /** The SQL text of one level's UPDATE and its parameters, in the order of the text. */
-    private record LevelUpdate(String sql, Binds binds) {
+    record LevelUpdate(String sql, Binds binds) {
     }
 
-    private int execute(LevelUpdate update) {
+    int execute(LevelUpdate update) {
         return Mutations.executeUpdate(session, update.sql(), update.binds());
     }
 
@@ -191,7 +211,7 @@ public final class CascadeRunner {
         return ids.startsWith("select distinct ") ? ids : "select distinct " + ids.substring("select ".length());
     }
 
-    private String readable(String ids, boolean readsUpdatedTable) {
+    String readable(String ids, boolean readsUpdatedTable) {
         if (!readsUpdatedTable || "?".equals(ids)) {
             return ids;
         }

@@ -83,7 +83,8 @@ public final class LevelWalk {
                 : service.cascadePlans().stepsFromRowsOf(parents.type());
     }
 
-    private static Level below(Level parents, CascadeStep step, Next next) {
+    /** The level that {@code next} selects below {@code parents} through {@code step}. */
+    static Level below(Level parents, CascadeStep step, Next next) {
         if (parents.depth() + 1 > MAX_DEPTH) {
             throw new IllegalStateException("softdelete: the REMOVE cascade from " + parents.type().getEntityName()
                     + " through " + step.owner().getEntityName() + "#" + step.attribute() + " is deeper than "
@@ -92,7 +93,7 @@ public final class LevelWalk {
         Set<String> tables = new HashSet<>(parents.tables());
         tables.add(step.linkTable());
         tables.add(step.childColumns().table());
-        return new Level(step.child(), next.ids(), next.leadingBinds().addAll(parents.binds()), tables,
+        return new Level(step.child(), next.ids(), new Binds().addAll(next.leadingBinds()).addAll(parents.binds()), tables,
                 parents.depth() + 1);
     }
 }

@@ -7,6 +7,7 @@ import dev.softdelete.hibernate.internal.cascade.LevelWalk.Level;
 import dev.softdelete.hibernate.internal.cascade.LevelWalk.Next;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.model.DenyStep;
+import dev.softdelete.hibernate.internal.model.DetachStep;
 import dev.softdelete.hibernate.internal.model.MarkerColumns;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
@@ -16,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.StringJoiner;
 
 /**
  * What a soft delete would mark, read without marking: the cascade's walk with SELECTs where it has
@@ -42,26 +42,29 @@ public final class DeleteImpact {
                 + " is null";
         Binds idBinds = new Binds().add(root.getIdentifierMapping(), id, session);
         if (Counts.of(session, "select count(*) from " + columns.table() + live, idBinds) == 0) {
-            return new Impact(Impact.Operation.DELETE, List.of(), List.of());
+            return new Impact(Impact.Operation.DELETE, List.of(), List.of(), List.of());
         }
         ReachedRows reached = new ReachedRows();
         String rootIds = "select " + MarkerColumns.idColumn(root) + " as sd_id from " + columns.table() + live;
         reached.add(root, rootIds, idBinds, 1);
-        Map<DenyStep, List<Owners>> owners = new LinkedHashMap<>();
-        collectOwners(owners, root, rootIds, idBinds, true);
+        Map<DenyStep, OwnerLevels> denying = new LinkedHashMap<>();
+        Map<DetachStep, OwnerLevels> detaching = new LinkedHashMap<>();
+        collectOwners(denying, detaching, root, rootIds, idBinds, true);
         walk(Level.root(root, idBinds), false, (type, ids, binds, count) -> {
             reached.add(type, ids, binds, count);
-            collectOwners(owners, type, ids, binds, false);
+            collectOwners(denying, detaching, type, ids, binds, false);
             return true;
         });
         List<Refusal> refusals = new ArrayList<>();
-        owners.forEach((step, levels) -> {
-            long rows = countDenied(step, levels);
+        denying.forEach((step, owners) -> {
+            long rows = Counts.of(session, step.count(owners.ids()), owners.binds());
             if (rows > 0) {
                 refusals.add(refusal(step, rows));
             }
         });
-        return new Impact(Impact.Operation.DELETE, reached.rows(session), refusals);
+        // the rows each DETACH association unlinks: those whose key holds the id of a row the delete marks
+        List<Impact.Rows> detached = OwnerLevels.detachedRows(session, detaching, step -> step.keyColumn() + " in (%s)");
+        return new Impact(Impact.Operation.DELETE, reached.rows(session), detached, refusals);
     }
 
     /**
@@ -106,29 +109,14 @@ public final class DeleteImpact {
         });
     }
 
-    /** The owners of one level, for the {@code DENY} associations that apply to them. */
-    private record Owners(String ids, Binds binds) {
-    }
-
-    private void collectOwners(Map<DenyStep, List<Owners>> owners, EntityPersister type, String ids, Binds binds,
-            boolean rootRow) {
+    private void collectOwners(Map<DenyStep, OwnerLevels> denying, Map<DetachStep, OwnerLevels> detaching,
+            EntityPersister type, String ids, Binds binds, boolean rootRow) {
         for (DenyStep step : service.cascadePlans().denyStepsOf(type, rootRow)) {
-            owners.computeIfAbsent(step, s -> new ArrayList<>()).add(new Owners(ids, binds));
+            denying.computeIfAbsent(step, s -> new OwnerLevels()).add(ids, binds);
         }
-    }
-
-    /** The live rows a {@code DENY} association leads to from all its owners, each counted once. */
-    private long countDenied(DenyStep step, List<Owners> levels) {
-        if (levels.size() == 1) {
-            return Counts.of(session, step.count(levels.get(0).ids()), levels.get(0).binds());
+        for (DetachStep step : service.cascadePlans().detachStepsOf(type, rootRow)) {
+            detaching.computeIfAbsent(step, s -> new OwnerLevels()).add(ids, binds);
         }
-        StringJoiner union = new StringJoiner(" union ", "select sd_id from (", ") sd_owners");
-        Binds binds = new Binds();
-        for (Owners level : levels) {
-            union.add(level.ids());
-            binds.addAll(level.binds());
-        }
-        return Counts.of(session, step.count(union.toString()), binds);
     }
 
     private Refusal denied(EntityPersister type, String ids, Binds binds, boolean rootRow) {

@@ -7,12 +7,15 @@ import dev.softdelete.hibernate.internal.cascade.LevelWalk.Next;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.model.DeletionKey;
+import dev.softdelete.hibernate.internal.model.DetachStep;
 import dev.softdelete.hibernate.internal.model.MarkerColumns;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a restore would bring back, read without writing or locking: the row, if deleted, and the rows
@@ -38,12 +41,14 @@ public final class RestoreImpact {
                 + ", " + columns.operation() + " from " + columns.table() + where, idBinds,
                 columns.marker().getJdbcMapping(), columns.operationType());
         if (marker.isEmpty() || marker.get(0)[0] == null) {
-            return new Impact(Impact.Operation.RESTORE, List.of(), List.of());
+            return new Impact(Impact.Operation.RESTORE, List.of(), List.of(), List.of());
         }
         DeletionKey deletion = new DeletionKey(MarkerColumns.toInstant(marker.get(0)[0]), (Long) marker.get(0)[1]);
         ReachedRows reached = new ReachedRows();
-        reached.add(root, "select " + MarkerColumns.idColumn(root) + " as sd_id from " + columns.table() + where,
-                idBinds, 1);
+        String rootIds = "select " + MarkerColumns.idColumn(root) + " as sd_id from " + columns.table() + where;
+        reached.add(root, rootIds, idBinds, 1);
+        Map<DetachStep, OwnerLevels> reattaching = new LinkedHashMap<>();
+        collect(reattaching, root, rootIds, idBinds, true);
         LevelWalk.walk(service, Level.root(root, idBinds), (step, parents) -> {
             MarkerColumns child = step.childColumns();
             String ofParents = " where " + step.childrenOf(parents.ids());
@@ -55,9 +60,22 @@ public final class RestoreImpact {
             }
             reached.add(step.child(), "select " + step.childId() + " as sd_id from " + child.table() + restored, binds,
                     count);
-            // as the restore does: the next level hangs below every child of this one, restored or not
-            return new Next("select " + step.childId() + " as sd_id from " + child.table() + ofParents, new Binds());
+            // as the restore does: the next level hangs below every child of this one, restored or not, and so
+            // do the rows its DETACH associations link again
+            String below = "select " + step.childId() + " as sd_id from " + child.table() + ofParents;
+            collect(reattaching, step.child(), below, parents.binds(), false);
+            return new Next(below, new Binds());
         });
-        return new Impact(Impact.Operation.RESTORE, reached.rows(session), List.of());
+        // the rows each DETACH association links again: still unlinked, and detached from a restored row
+        List<Impact.Rows> reattached = OwnerLevels.detachedRows(session, reattaching,
+                step -> step.keyColumn() + " is null and " + step.savedColumn() + " in (%s)");
+        return new Impact(Impact.Operation.RESTORE, reached.rows(session), reattached, List.of());
+    }
+
+    private void collect(Map<DetachStep, OwnerLevels> reattaching, EntityPersister type, String ids, Binds binds,
+            boolean rootRow) {
+        for (DetachStep step : service.cascadePlans().detachStepsOf(type, rootRow)) {
+            reattaching.computeIfAbsent(step, s -> new OwnerLevels()).add(ids, binds);
+        }
     }
 }

@@ -26,6 +26,8 @@ public final class CascadePlans {
     private final Map<String, List<CascadeStep>> rowSteps = new ConcurrentHashMap<>();
     private final Map<String, List<DenyStep>> rootDenySteps = new ConcurrentHashMap<>();
     private final Map<String, List<DenyStep>> rowDenySteps = new ConcurrentHashMap<>();
+    private final Map<String, List<DetachStep>> rootDetachSteps = new ConcurrentHashMap<>();
+    private final Map<String, List<DetachStep>> rowDetachSteps = new ConcurrentHashMap<>();
     private final Map<String, Boolean> denyReachable = new ConcurrentHashMap<>();
 
     public CascadePlans(SoftDeleteModel model) {
@@ -77,22 +79,48 @@ public final class CascadePlans {
             return List.of();
         }
         return (rootRow ? rootDenySteps : rowDenySteps).computeIfAbsent(type.getEntityName(), name -> {
-            Set<String> owners = new LinkedHashSet<>();
-            for (EntityMappingType up = type; up != null; up = up.getSuperMappingType()) {
-                owners.add(up.getEntityName());
-            }
-            if (!rootRow) {
-                owners.addAll(type.getSubclassEntityNames());
-            }
             List<DenyStep> steps = new ArrayList<>();
-            for (String owner : owners) {
-                EntityPersister ownerPersister = type.getFactory().getMappingMetamodel().getEntityDescriptor(owner);
-                for (String attribute : model.denyAttributes(owner)) {
-                    steps.add(DenyStep.resolve(ownerPersister, attribute, model));
+            for (EntityPersister owner : owners(type, rootRow)) {
+                for (String attribute : model.denyAttributes(owner.getEntityName())) {
+                    steps.add(DenyStep.resolve(owner, attribute, model));
                 }
             }
             return List.copyOf(steps);
         });
+    }
+
+    /** The {@code DETACH} associations that apply to a row of the type, as {@link #denyStepsOf} chooses them. */
+    public List<DetachStep> detachStepsOf(EntityPersister type, boolean rootRow) {
+        if (!model.hasDetachPolicies()) {
+            return List.of();
+        }
+        return (rootRow ? rootDetachSteps : rowDetachSteps).computeIfAbsent(type.getEntityName(), name -> {
+            List<DetachStep> steps = new ArrayList<>();
+            for (EntityPersister owner : owners(type, rootRow)) {
+                model.detachAttributes(owner.getEntityName())
+                        .forEach((attribute, column) -> steps.add(DetachStep.resolve(owner, attribute, column)));
+            }
+            return List.copyOf(steps);
+        });
+    }
+
+    /** Whether any association is {@code @OnSoftDelete(DETACH)}: without one, no level looks for them. */
+    public boolean hasDetachPolicies() {
+        return model.hasDetachPolicies();
+    }
+
+    /** The type and its supertypes; for rows a cascade reached, its subclasses too. */
+    private static List<EntityPersister> owners(EntityPersister type, boolean rootRow) {
+        Set<String> names = new LinkedHashSet<>();
+        for (EntityMappingType up = type; up != null; up = up.getSuperMappingType()) {
+            names.add(up.getEntityName());
+        }
+        if (!rootRow) {
+            names.addAll(type.getSubclassEntityNames());
+        }
+        List<EntityPersister> owners = new ArrayList<>();
+        names.forEach(owner -> owners.add(type.getFactory().getMappingMetamodel().getEntityDescriptor(owner)));
+        return owners;
     }
 
     /**

@@ -1,15 +1,6 @@
 package dev.softdelete.hibernate.internal.model;
 
-import dev.softdelete.hibernate.internal.compat.ToOneAssociation;
-import org.hibernate.metamodel.mapping.AttributeMapping;
-import org.hibernate.metamodel.mapping.EntityValuedModelPart;
-import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
-import org.hibernate.metamodel.mapping.PluralAttributeMapping;
-import org.hibernate.metamodel.mapping.SelectableMapping;
 import org.hibernate.persister.entity.EntityPersister;
-
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * One {@code @OnSoftDelete(DENY)} association as SQL: how to count the live rows it leads to from a
@@ -28,22 +19,11 @@ public record DenyStep(EntityPersister owner, String attribute, String target, S
         String live) {
 
     static DenyStep resolve(EntityPersister owner, String attributeName, SoftDeleteModel model) {
-        AttributeMapping attribute = owner.findAttributeMapping(attributeName);
-        ForeignKeyDescriptor key;
-        String target;
-        if (attribute instanceof PluralAttributeMapping plural
-                && plural.getElementDescriptor() instanceof EntityValuedModelPart element) {
-            key = plural.getKeyDescriptor();
-            target = element.getEntityMappingType().getEntityName();
+        AssociationKey association = AssociationKey.of(owner, attributeName);
+        if (association == null || association.ownerHoldsKey()) {
+            throw unresolvable(owner, attributeName);
         }
-        else {
-            ToOneAssociation toOne = ToOneAssociation.of(attribute);
-            if (toOne == null || toOne.ownerHoldsKey()) {
-                throw unresolvable(owner, attributeName);
-            }
-            key = toOne.foreignKey();
-            target = toOne.target().getEntityName();
-        }
+        String target = association.target().getEntityName();
         if (model.typeOf(target) != null) {
             CascadeStep marked = CascadeStep.resolve(owner, attributeName, model);
             if (marked == null) {
@@ -53,11 +33,11 @@ public record DenyStep(EntityPersister owner, String attribute, String target, S
                     " and " + marked.childColumns().marker().getSelectionExpression() + " is null");
         }
         // a plain target: every row (for a many-to-many, every link) referencing an owner counts
-        String column = single(key);
+        String column = association.keyColumn();
         if (column == null) {
             throw unresolvable(owner, attributeName);
         }
-        return new DenyStep(owner, attributeName, target, key.getKeyTable(), column + " in (%s)", "");
+        return new DenyStep(owner, attributeName, target, association.key().getKeyTable(), column + " in (%s)", "");
     }
 
     /** Selects the number of live rows the association leads to from the owners {@code ownerIds} selects. */
@@ -68,12 +48,6 @@ public record DenyStep(EntityPersister owner, String attribute, String target, S
     /** The attribute as users name it: {@code Customer.orders}. */
     public String path() {
         return owner.getEntityName() + "." + attribute;
-    }
-
-    private static String single(ForeignKeyDescriptor key) {
-        List<SelectableMapping> columns = new ArrayList<>();
-        key.getKeyPart().forEachSelectable((index, selectable) -> columns.add(selectable));
-        return columns.size() == 1 ? columns.get(0).getSelectionExpression() : null;
     }
 
     private static IllegalStateException unresolvable(EntityPersister owner, String attribute) {

@@ -25,6 +25,7 @@ public final class SoftDeleteModel {
     private final Map<String, List<String>> cascadeAttributes;
     private final Set<String> hibernateCascades;
     private final Map<String, List<String>> denyAttributes;
+    private final Map<String, Map<String, DetachColumn>> detachAttributes;
     private final LiveUniqueKeys uniqueKeys;
 
     private SoftDeleteModel(Builder builder) {
@@ -32,6 +33,7 @@ public final class SoftDeleteModel {
         this.cascadeAttributes = Map.copyOf(builder.cascades);
         this.hibernateCascades = Set.copyOf(builder.hibernateCascades);
         this.denyAttributes = Map.copyOf(builder.denies);
+        this.detachAttributes = Map.copyOf(builder.detaches);
         this.uniqueKeys = builder.uniqueKeys.build();
     }
 
@@ -59,6 +61,29 @@ public final class SoftDeleteModel {
         return denyAttributes.getOrDefault(entityName, List.of());
     }
 
+    /**
+     * The {@code @OnSoftDelete(DETACH)} attributes an entity declares itself, with the column that
+     * keeps the nulled key.
+     */
+    public Map<String, DetachColumn> detachAttributes(String entityName) {
+        return detachAttributes.getOrDefault(entityName, Map.of());
+    }
+
+    /** Whether any entity declares an {@code @OnSoftDelete(DETACH)} attribute. */
+    public boolean hasDetachPolicies() {
+        return !detachAttributes.isEmpty();
+    }
+
+    /**
+     * Where a {@code DETACH} association keeps the key it nulled.
+     *
+     * @param table         the table of the foreign key (the associated entity's)
+     * @param keyAttribute  the associated entity's attribute mapping the key ({@code mappedBy})
+     * @param savedColumn   the column keeping the key, as SQL (quoted where the key is)
+     */
+    public record DetachColumn(String table, String keyAttribute, String savedColumn) {
+    }
+
     /** Whether any entity declares an {@code @OnSoftDelete(DENY)} attribute. */
     public boolean hasDenyPolicies() {
         return !denyAttributes.isEmpty();
@@ -81,6 +106,7 @@ public final class SoftDeleteModel {
         private final Map<String, List<String>> cascades = new HashMap<>();
         private final Set<String> hibernateCascades = new HashSet<>();
         private final Map<String, List<String>> denies = new HashMap<>();
+        private final Map<String, Map<String, DetachColumn>> detaches = new HashMap<>();
         private final LiveUniqueKeys.Builder uniqueKeys;
 
         public Builder(boolean liveRowUniqueKeys) {
@@ -99,6 +125,17 @@ public final class SoftDeleteModel {
             denies.computeIfAbsent(entityName, name -> new ArrayList<>()).add(attribute);
         }
 
+        public void detach(String entityName, String attribute, String table, String keyAttribute, String savedColumn) {
+            detaches.computeIfAbsent(entityName, name -> new HashMap<>())
+                    .put(attribute, new DetachColumn(table, keyAttribute, savedColumn));
+        }
+
+        /** Whether a DETACH association already keeps its key in that column of that table. */
+        public boolean hasDetachColumn(String table, String savedColumn) {
+            return detaches.values().stream().flatMap(columns -> columns.values().stream())
+                    .anyMatch(column -> column.table().equals(table) && column.savedColumn().equals(savedColumn));
+        }
+
         public void hibernateCascade(String entityName) {
             hibernateCascades.add(entityName);
         }
@@ -110,6 +147,7 @@ public final class SoftDeleteModel {
         public SoftDeleteModel build() {
             cascades.replaceAll((entity, attributes) -> List.copyOf(attributes));
             denies.replaceAll((entity, attributes) -> List.copyOf(attributes));
+            detaches.replaceAll((entity, attributes) -> Map.copyOf(attributes));
             return new SoftDeleteModel(this);
         }
     }
