@@ -1,5 +1,6 @@
 package dev.softdelete.hibernate;
 
+import dev.softdelete.hibernate.internal.history.HistoryTable;
 import dev.softdelete.hibernate.internal.model.LiveUniqueKey;
 import dev.softdelete.hibernate.internal.schema.LiveUniqueDdl;
 import dev.softdelete.hibernate.internal.schema.PlainUniqueConstraints;
@@ -15,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The DDL that makes the unique constraints of soft-deletable entities hold among live rows only, for
- * applications whose schema is managed by Flyway, Liquibase or by hand rather than by hbm2ddl. It covers
+ * The DDL that makes the unique constraints of soft-deletable entities hold among live rows only, and
+ * the history table ({@link #historyStatements()}), for applications whose schema is managed by
+ * Flyway, Liquibase or by hand rather than by hbm2ddl. It covers
  * {@code @Column(unique = true)}, {@code @Table(uniqueConstraints = ...)} and {@code @NaturalId} of every
  * table that holds a soft-delete marker: a partial unique index ({@code ... where deleted_at is null}) on
  * PostgreSQL; on H2, MariaDB and MySQL a generated column {@code sd_live}, 1 on live rows and NULL on
@@ -85,6 +87,17 @@ public final class SoftDeleteSchema {
      */
     public List<String> createStatements() {
         return new LiveUniqueDdl(dialect).create(keys);
+    }
+
+    /**
+     * The statements that create the history table ({@code softdelete.history=table}) and its indexes, as
+     * the schema tool creates them for this dialect: for a schema managed by Flyway, Liquibase or by hand.
+     *
+     * @return the statements, without terminating semicolons
+     * @since 0.1.0
+     */
+    public List<String> historyStatements() {
+        return HistoryTable.createStatements(dialect);
     }
 
     /**

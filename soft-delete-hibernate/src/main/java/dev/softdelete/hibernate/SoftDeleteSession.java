@@ -234,4 +234,13 @@ public interface SoftDeleteSession extends Session {
      *                                  converted to its id type
      */
     Impact previewRestore(Class<?> entityClass, Object id);
+
+    /**
+     * The history of deletes, cascades, restores, hard deletes and purges, read from the history table
+     * through this session's connection.
+     *
+     * @return the queries over the history
+     * @throws IllegalStateException if {@link SoftDeleteSettings#HISTORY} is not {@code table}
+     */
+    SoftDeleteHistory history();
 }

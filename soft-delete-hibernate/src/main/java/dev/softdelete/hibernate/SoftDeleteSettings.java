@@ -58,6 +58,21 @@ public final class SoftDeleteSettings {
      */
     public static final String HIBERNATE_VERSION_CHECK = "softdelete.hibernate_version_check";
 
+    /**
+     * Where the history of deletes, cascades, restores, hard deletes and purges goes: {@code none} or
+     * {@code table}. {@code table} adds the table {@code softdelete_history} to the mapping (created by
+     * the schema tool like any other; {@link SoftDeleteSchema#historyStatements()} prints it) and writes
+     * each operation's entries to it in the operation's own transaction, one INSERT per operation;
+     * {@link SoftDeleteSession#history()} reads it. Defaults to {@code none}.
+     */
+    public static final String HISTORY = "softdelete.history";
+
+    /**
+     * A {@link HistoryListener} that receives each committed transaction's history: an instance, class
+     * or class name (with a public no-argument constructor). Independent of {@link #HISTORY}. No default.
+     */
+    public static final String HISTORY_LISTENER = "softdelete.history.listener";
+
     private SoftDeleteSettings() {
     }
 }

@@ -78,6 +78,9 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
         attachToCollections(metadata, roots);
         new LiveUniqueBinder(buildingContext, model.uniqueKeys()).bind(roots, contributions::contributeAuxiliaryDatabaseObject);
         DeletedRowIndexes.bind(metadata, roots, contributions::contributeAuxiliaryDatabaseObject);
+        if (service.history().table()) {
+            HistoryTableBinder.bind(metadata, buildingContext);
+        }
     }
 
     /**

@@ -1,7 +1,9 @@
 package dev.softdelete.hibernate.internal.cascade;
 
+import dev.softdelete.hibernate.HistoryEntry;
 import dev.softdelete.hibernate.internal.cascade.LevelWalk.Level;
 import dev.softdelete.hibernate.internal.cascade.LevelWalk.Next;
+import dev.softdelete.hibernate.internal.history.OperationHistory;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.CacheCleanup;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
@@ -33,11 +35,18 @@ public final class CascadeRunner {
 
     private final SharedSessionContractImplementor session;
     private final SoftDeleteService service;
+    private OperationHistory history;
     private int aliases;
 
     public CascadeRunner(SharedSessionContractImplementor session, SoftDeleteService service) {
         this.session = session;
         this.service = service;
+    }
+
+    /** Counts what the cascade marks or restores, per entity, into the operation's history (null: none). */
+    public CascadeRunner recordingInto(OperationHistory operationHistory) {
+        this.history = operationHistory;
+        return this;
     }
 
     public void softDelete(EntityPersister root, Object rootId, Instant instant, DeleteRequest request) {
@@ -47,6 +56,14 @@ public final class CascadeRunner {
     /** Cascades from every row of the type that carries the request's operation: the rows a bulk delete marked. */
     public void softDeleteFromMarked(EntityPersister type, Instant instant, DeleteRequest request) {
         softDelete(markedBy(type, request), instant, request);
+    }
+
+    /** The number of rows of the type that carry the request's operation: the rows a bulk delete marked. */
+    public long countMarked(EntityPersister type, DeleteRequest request) {
+        Level marked = markedBy(type, request);
+        Object count = Mutations.selectColumn(session, "select count(*) from (" + marked.ids() + ") sd_marked",
+                marked.binds(), session.getTypeConfiguration().getBasicTypeForJavaType(Long.class)).get(0);
+        return ((Number) count).longValue();
     }
 
     /** The level of the rows of the type that carry the request's operation: the rows a bulk delete marked. */
@@ -76,6 +93,9 @@ public final class CascadeRunner {
             if (marked == 0) {
                 return null;
             }
+            if (history != null) {
+                history.reached(HistoryEntry.Kind.CASCADE, step.child(), marked);
+            }
             ManagedChildren.markDeleted(session, step, marker, request, versions);
             evictCache(step);
             Next next = new Next("select " + step.childId() + " as sd_id from " + child.table() + " where "
@@ -103,6 +123,9 @@ public final class CascadeRunner {
             LOG.tracef("restore %s.%s restored %d rows", step.owner().getEntityName(), step.attribute(), rows);
             if (rows == 0) {
                 return null;
+            }
+            if (history != null) {
+                history.reached(HistoryEntry.Kind.RESTORE_CASCADE, step.child(), rows);
             }
             ManagedChildren.markRestored(session, step, child.markerValue(deletion.instant()), versions);
             evictCache(step);

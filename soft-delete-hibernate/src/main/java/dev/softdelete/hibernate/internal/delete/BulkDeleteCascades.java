@@ -1,9 +1,13 @@
 package dev.softdelete.hibernate.internal.delete;
 
 import dev.softdelete.hibernate.DeleteDeniedException;
+import dev.softdelete.hibernate.HistoryEntry;
 import dev.softdelete.hibernate.Impact.Refusal;
 import dev.softdelete.hibernate.internal.cascade.CascadeRunner;
+import dev.softdelete.hibernate.internal.history.HistoryLog;
+import dev.softdelete.hibernate.internal.history.OperationHistory;
 import dev.softdelete.hibernate.internal.impact.DeleteImpact;
+import dev.softdelete.hibernate.internal.scope.SessionState.DeleteRequest;
 import dev.softdelete.hibernate.internal.scope.SessionState.BulkCascade;
 import dev.softdelete.hibernate.internal.scope.SessionState;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
@@ -39,14 +43,25 @@ public final class BulkDeleteCascades {
             CascadeRunner runner = new CascadeRunner(session, service);
             if (service.cascadePlans().mayDeny(type)) {
                 Refusal refusal = new DeleteImpact(session, service)
-                        .firstRefusal(runner.markedBy(type, cascade.request()), true);
+                        .firstRefusal(runner.markedBy(type, cascade.request()), !session.isStateless());
                 if (refusal != null) {
                     // the bulk UPDATE has run: only the transaction's rollback takes it back
                     session.markForRollbackOnly();
                     throw new DeleteDeniedException("a bulk delete of " + type.getEntityName(), refusal);
                 }
             }
-            runner.softDeleteFromMarked(type, cascade.instant(), cascade.request());
+            OperationHistory history = null;
+            if (service.history().enabled()) {
+                DeleteRequest request = cascade.request();
+                history = new OperationHistory(request.operation(), cascade.instant(), request.actor(), request.reason())
+                        .root(HistoryEntry.Kind.DELETE, type, null, runner.countMarked(type, request));
+            }
+            if (!session.isStateless()) {
+                runner.recordingInto(history).softDeleteFromMarked(type, cascade.instant(), cascade.request());
+            }
+            if (history != null) {
+                HistoryLog.record(session, service, history.entries());
+            }
         }
     }
 }

@@ -52,8 +52,11 @@ final class MarkerParameter extends AbstractJdbcParameter {
                 // the first parameter bound: the statement has not run yet
                 RequestLimits.check(request, entityName, columns, service.cascadePlans().of(persister(session)));
                 state.beginBulkDelete(request);
-                if (!session.isStateless() && !service.cascadePlans().stepsFromRowsOf(persister(session)).isEmpty()) {
-                    // the statement runs right after binding; its cascade runs at the next flush, query or commit
+                EntityPersister persister = persister(session);
+                boolean cascades = !session.isStateless() && !service.cascadePlans().stepsFromRowsOf(persister).isEmpty();
+                if (cascades || service.cascadePlans().mayDeny(persister) || service.history().enabled()) {
+                    // the statement runs right after binding; its cascade (its DENY check, its history) runs at the
+                    // next flush, query or commit
                     service.noteBulkCascades();
                     state.addBulkCascade(new BulkCascade(entityName, now, request));
                     session.getTransactionCompletionCallbacks().registerCallback(

@@ -1,9 +1,12 @@
 package dev.softdelete.hibernate.internal.delete;
 
 import dev.softdelete.hibernate.DeleteDeniedException;
+import dev.softdelete.hibernate.HistoryEntry;
 import dev.softdelete.hibernate.Impact.Refusal;
 import dev.softdelete.hibernate.internal.cascade.CascadeRunner;
 import dev.softdelete.hibernate.internal.cascade.LevelWalk.Level;
+import dev.softdelete.hibernate.internal.history.HistoryLog;
+import dev.softdelete.hibernate.internal.history.OperationHistory;
 import dev.softdelete.hibernate.internal.impact.DeleteImpact;
 import dev.softdelete.hibernate.internal.cascade.MarkerAssignment;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
@@ -25,6 +28,7 @@ import org.hibernate.sql.model.MutationOperationGroup;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Turns the delete of a soft-deletable entity into one marker UPDATE, for every path that reaches
@@ -59,6 +63,12 @@ public final class SoftDeleteCoordinator implements DeleteCoordinator {
         if (state.takeHardDelete(row)) {
             LOG.tracef("hard delete of %s requested through hardDelete()", persister.getEntityName());
             hardDelete.delete(entity, id, version, session);
+            if (service.history().enabled()) {
+                // a row Hibernate's own cascade erases, one by one, where SQL cannot follow the cascade
+                HistoryLog.record(session, service, new OperationHistory(ThreadLocalRandom.current().nextLong(),
+                        service.now(), service.currentActor(), null).root(HistoryEntry.Kind.HARD_DELETE, persister, id, 1)
+                        .entries());
+            }
             return;
         }
         MarkerUpdate update = markerUpdate(service);
@@ -88,9 +98,16 @@ public final class SoftDeleteCoordinator implements DeleteCoordinator {
             setInMemory(update.columns(), entity, marker, request, newVersion);
         }
         CacheCleanup.afterMarkerChange(session, persister);
+        OperationHistory history = service.history().enabled()
+                ? new OperationHistory(request.operation(), instant, request.actor(), request.reason())
+                        .root(HistoryEntry.Kind.DELETE, persister, id, 1)
+                : null;
         if (!session.isStateless()) {
             // a StatelessSession never cascades, as in Hibernate
-            new CascadeRunner(session, service).softDelete(persister, id, instant, request);
+            new CascadeRunner(session, service).recordingInto(history).softDelete(persister, id, instant, request);
+        }
+        if (history != null) {
+            HistoryLog.record(session, service, history.entries());
         }
     }
 

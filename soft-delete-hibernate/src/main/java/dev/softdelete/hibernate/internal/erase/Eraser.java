@@ -1,5 +1,8 @@
 package dev.softdelete.hibernate.internal.erase;
 
+import dev.softdelete.hibernate.HistoryEntry;
+import dev.softdelete.hibernate.internal.history.HistoryLog;
+import dev.softdelete.hibernate.internal.history.OperationHistory;
 import dev.softdelete.hibernate.internal.jdbc.CacheCleanup;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
@@ -13,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Erases a row and what its REMOVE cascades reach, deleted or not, with real DELETEs: the rows are
@@ -66,7 +70,23 @@ public final class Eraser {
             deleteRows(level);
         }
         forget(levels);
+        recordHistory(type, id, root, levels);
         return Outcome.ERASED;
+    }
+
+    /** One entry for the erased row, and one per entity for what the erase reached with it. */
+    private void recordHistory(EntityPersister type, Object id, EraseLevel root, List<EraseLevel> levels) {
+        if (!service.history().enabled()) {
+            return;
+        }
+        OperationHistory history = new OperationHistory(ThreadLocalRandom.current().nextLong(), service.now(),
+                service.currentActor(), null).root(HistoryEntry.Kind.HARD_DELETE, type, id, 1);
+        for (EraseLevel level : levels) {
+            if (level != root) {
+                history.reached(HistoryEntry.Kind.HARD_DELETE, level.type(), level.ids().size());
+            }
+        }
+        HistoryLog.record(session, service, history.entries());
     }
 
     private void refuseIfReferenced(EntityPersister type, Object id, List<EraseLevel> levels,

@@ -1,9 +1,13 @@
 package dev.softdelete.hibernate.internal.purge;
 
+import dev.softdelete.hibernate.HistoryEntry;
+import dev.softdelete.hibernate.internal.history.HistoryLog;
+import dev.softdelete.hibernate.internal.history.OperationHistory;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.purge.PurgeStatements.Range;
 import dev.softdelete.hibernate.internal.purge.PurgeStatements.TypedValue;
+import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import jakarta.persistence.metamodel.Type;
 import org.hibernate.PessimisticLockException;
 import org.hibernate.Session;
@@ -16,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 /**
@@ -49,6 +54,9 @@ final class BatchTransactions implements AutoCloseable {
     private final boolean dryRun;
     private final boolean idsFirst;
     private final Class<?> idType;
+    private final SoftDeleteService service;
+    // one operation per target and run: the history entries of its batches share it
+    private final long operation = ThreadLocalRandom.current().nextLong();
     private Session session;
 
     /**
@@ -67,6 +75,7 @@ final class BatchTransactions implements AutoCloseable {
         this.dryRun = dryRun;
         this.idsFirst = idsFirst;
         this.idType = target.entity().getIdentifierMapping().getJavaType().getJavaTypeClass();
+        this.service = factory.getServiceRegistry().requireService(SoftDeleteService.class);
     }
 
     /** The ids of the next {@code batchSize} due rows after {@code after} (none: from the first). */
@@ -141,6 +150,10 @@ final class BatchTransactions implements AutoCloseable {
             if (narrowIfWide && known != null && count > batchSize) {
                 throw new RangeTooWide();
             }
+        }
+        if (!dryRun && count > 0 && service.history().enabled()) {
+            HistoryLog.record(jdbc, service, new OperationHistory(operation, now, service.currentActor(), null)
+                    .root(HistoryEntry.Kind.PURGE, target.entity(), null, count).entries());
         }
         LOG.tracef("Purge of %s: %d rows in %s", target.entity().getEntityName(), count, range.describe());
         return new Outcome(ids, count, range);

@@ -1,8 +1,11 @@
 package dev.softdelete.hibernate.internal.restore;
 
+import dev.softdelete.hibernate.HistoryEntry;
 import dev.softdelete.hibernate.RestoreOption;
 import dev.softdelete.hibernate.internal.cascade.CascadeRunner;
 import dev.softdelete.hibernate.internal.cascade.VersionBump;
+import dev.softdelete.hibernate.internal.history.HistoryLog;
+import dev.softdelete.hibernate.internal.history.OperationHistory;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.CacheCleanup;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
@@ -17,6 +20,7 @@ import org.hibernate.persister.entity.EntityPersister;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Restores one row, and what the same delete cascaded to: the children that carry the row's delete
@@ -68,7 +72,11 @@ public final class Restorer {
             RestoreConflicts.check(session, service, persister, id, deletion);
             int rows = restoreRow(persister, type, id, marker[0]);
             if (rows > 0) {
-                new CascadeRunner(session, service).restore(persister, id, deletion);
+                OperationHistory history = historyOf(persister, id, deletion);
+                new CascadeRunner(session, service).recordingInto(history).restore(persister, id, deletion);
+                if (history != null) {
+                    HistoryLog.record(session, service, history.entries());
+                }
                 restored = true;
             }
         }
@@ -77,6 +85,19 @@ public final class Restorer {
             session.refresh(managed);
         }
         return restored;
+    }
+
+    /**
+     * The history of restoring the row, under the id of the delete it undoes (a row marked without an
+     * operation id gets one of its own), with the restoring actor; null when no history is kept.
+     */
+    private OperationHistory historyOf(EntityPersister persister, Object id, DeletionKey deletion) {
+        if (!service.history().enabled()) {
+            return null;
+        }
+        long operation = deletion.operation() != null ? deletion.operation() : ThreadLocalRandom.current().nextLong();
+        return new OperationHistory(operation, service.now(), service.currentActor(), null)
+                .root(HistoryEntry.Kind.RESTORE, persister, id, 1);
     }
 
     /** Refuses, or restores first, the deleted parents of the row; true if it restored one. */

@@ -1,5 +1,6 @@
 package dev.softdelete.hibernate.internal.scope;
 
+import dev.softdelete.hibernate.HistoryEntry;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.SessionEventListener;
 
@@ -52,6 +53,7 @@ public final class SessionState implements SessionEventListener {
     private final Set<RowKey> hardDeletes = new HashSet<>();
     private final List<BulkCascade> bulkCascades = new ArrayList<>();
     private final List<PersistentCollection<?>> scopeViews = new ArrayList<>();
+    private final List<HistoryEntry> pendingHistory = new ArrayList<>();
     private DeleteRequest bulkDelete;
     private RowKey statelessDelete;
     private int hardCascades;
@@ -160,6 +162,24 @@ public final class SessionState implements SessionEventListener {
 
     public boolean takeHardDelete(RowKey row) {
         return hardDeletes.remove(row);
+    }
+
+    /**
+     * Keeps history entries for the listener until the transaction completes.
+     *
+     * @return whether they are the first of the transaction, whose completion callback is to be registered
+     */
+    public boolean addHistory(List<HistoryEntry> entries) {
+        boolean first = pendingHistory.isEmpty();
+        pendingHistory.addAll(entries);
+        return first;
+    }
+
+    /** The entries kept for the listener since the transaction began, and forgets them. */
+    public List<HistoryEntry> takeHistory() {
+        List<HistoryEntry> taken = List.copyOf(pendingHistory);
+        pendingHistory.clear();
+        return taken;
     }
 
     /** The instant of the flush in progress, taken from the clock on the first delete of the flush. */

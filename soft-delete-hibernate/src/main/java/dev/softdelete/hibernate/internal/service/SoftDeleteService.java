@@ -36,6 +36,7 @@ public final class SoftDeleteService implements Service {
     private final Object foreignSqmTranslator;
     private final HardEntityCascade toHardEntity;
     private final boolean liveRowUniqueKeys;
+    private final HistorySettings history;
     private volatile SoftDeleteModel model = SoftDeleteModel.EMPTY;
     private volatile CascadePlans cascadePlans = new CascadePlans(SoftDeleteModel.EMPTY);
     // weak keys: a session that is never closed must not keep its state alive
@@ -50,8 +51,9 @@ public final class SoftDeleteService implements Service {
 
     public SoftDeleteService(boolean enabled, Clock clock, ActorProvider actorProvider,
             RetentionPolicy defaultRetention, HardEntityCascade toHardEntity, Object foreignSqmTranslator,
-            boolean liveRowUniqueKeys) {
+            boolean liveRowUniqueKeys, HistorySettings history) {
         this.liveRowUniqueKeys = liveRowUniqueKeys;
+        this.history = history;
         this.toHardEntity = toHardEntity;
         this.enabled = enabled;
         this.clock = clock;
@@ -63,7 +65,7 @@ public final class SoftDeleteService implements Service {
     /** A service with the same settings and the empty model: the one of a SessionFactory's own registry. */
     public SoftDeleteService forFactory() {
         return new SoftDeleteService(enabled, clock, actorProvider, defaultRetention, toHardEntity,
-                foreignSqmTranslator, liveRowUniqueKeys);
+                foreignSqmTranslator, liveRowUniqueKeys, history);
     }
 
     /** A builder for the model of a metadata build, with this service's settings. */
@@ -101,6 +103,11 @@ public final class SoftDeleteService implements Service {
 
     public SoftDeleteModel model() {
         return model;
+    }
+
+    /** Where the history of deletes and restores goes. */
+    public HistorySettings history() {
+        return history;
     }
 
     public boolean isEnabled() {

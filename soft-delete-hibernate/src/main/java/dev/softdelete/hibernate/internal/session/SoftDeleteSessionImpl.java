@@ -2,10 +2,12 @@ package dev.softdelete.hibernate.internal.session;
 
 import dev.softdelete.hibernate.Impact;
 import dev.softdelete.hibernate.RestoreOption;
+import dev.softdelete.hibernate.SoftDeleteHistory;
 import dev.softdelete.hibernate.SoftDeleteScope;
 import dev.softdelete.hibernate.SoftDeleteSession;
 import dev.softdelete.hibernate.internal.collection.ScopeReads;
 import dev.softdelete.hibernate.internal.erase.Eraser;
+import dev.softdelete.hibernate.internal.history.HistoryQueries;
 import dev.softdelete.hibernate.internal.impact.DeleteImpact;
 import dev.softdelete.hibernate.internal.impact.RestoreImpact;
 import dev.softdelete.hibernate.internal.model.SoftDeletableType;
@@ -247,6 +249,12 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
     public Impact previewRestore(Class<?> entityClass, Object id) {
         EntityPersister persister = previewed(entityClass, id);
         return new RestoreImpact(delegate(), service).preview(persister, idOf(persister, id));
+    }
+
+    @Override
+    public SoftDeleteHistory history() {
+        checkOpen();
+        return new HistoryQueries(delegate(), service);
     }
 
     /** Checks a preview's arguments; pending changes are flushed, as before a query, so that the preview sees them. */
