@@ -125,6 +125,13 @@ public class CascadeBenchmark {
         trees.deleted = trees.database.soft();
     }
 
+    /** The library writing its history table: one INSERT per removed parent beside the cascade's UPDATEs. */
+    @Benchmark
+    public void delete_library_history(LiveTrees trees) {
+        remove(trees.database.historyFactory(), SoftParent.class, trees.parentIds);
+        trees.deleted = trees.database.soft();
+    }
+
     /** Hibernate's {@code @SoftDelete}: the same code; Hibernate loads every child and marks it by id. */
     @Benchmark
     public void delete_hibernate(LiveTrees trees) {
@@ -160,10 +167,20 @@ public class CascadeBenchmark {
     /** The library: {@code restore(SoftParent.class, id)} of each parent, which restores its tree set-based. */
     @Benchmark
     public void restore_library(DeletedTrees trees) {
-        try (Session session = trees.database.libraryFactory().openSession()) {
+        restore(trees.database.libraryFactory(), trees.parentIds);
+    }
+
+    /** The library writing its history table: one INSERT per restored parent. */
+    @Benchmark
+    public void restore_library_history(DeletedTrees trees) {
+        restore(trees.database.historyFactory(), trees.parentIds);
+    }
+
+    private static void restore(SessionFactory factory, long[] parentIds) {
+        try (Session session = factory.openSession()) {
             SoftDeleteSession softDelete = SoftDeleteSession.wrap(session);
             Transaction transaction = session.beginTransaction();
-            for (long id : trees.parentIds) {
+            for (long id : parentIds) {
                 if (!softDelete.restore(SoftParent.class, id)) {
                     throw new IllegalStateException("parent " + id + " was not restored");
                 }

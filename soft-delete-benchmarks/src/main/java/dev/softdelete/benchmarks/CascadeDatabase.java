@@ -8,6 +8,7 @@ import dev.softdelete.benchmarks.model.cascade.NativeParent;
 import dev.softdelete.benchmarks.model.cascade.SoftChild;
 import dev.softdelete.benchmarks.model.cascade.SoftGrandchild;
 import dev.softdelete.benchmarks.model.cascade.SoftParent;
+import dev.softdelete.hibernate.SoftDeleteSettings;
 import org.hibernate.SessionFactory;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
@@ -88,7 +89,9 @@ final class CascadeDatabase implements AutoCloseable {
     private final Tables soft;
     private final Tables hibernate;
     private SessionFactory libraryFactory;
+    private SessionFactory historyFactory;
     private SessionFactory hibernateFactory;
+    private final String historyTable;
 
     private CascadeDatabase(String db, Shape shape, HikariDataSource pool) {
         this.db = db;
@@ -97,6 +100,7 @@ final class CascadeDatabase implements AutoCloseable {
         String prefix = db.equals("postgresql") ? SCHEMA + "." : "";
         this.soft = new Tables(prefix + "soft_parent", prefix + "soft_child", prefix + "soft_grandchild");
         this.hibernate = new Tables(prefix + "native_parent", prefix + "native_child", prefix + "native_grandchild");
+        this.historyTable = prefix + "softdelete_history";
     }
 
     /**
@@ -135,8 +139,12 @@ final class CascadeDatabase implements AutoCloseable {
             if (db.equals("postgresql")) {
                 BenchmarkDatabase.createSchema(pool, SCHEMA);
             }
-            database.libraryFactory = database.factory(SoftParent.class, SoftChild.class, SoftGrandchild.class);
-            database.hibernateFactory = database.factory(NativeParent.class, NativeChild.class, NativeGrandchild.class);
+            database.libraryFactory = database.factory(Map.of(), SoftParent.class, SoftChild.class, SoftGrandchild.class);
+            // the same tables with the history table beside them, which "update" adds and nothing else changes
+            database.historyFactory = database.factory(Map.of(AvailableSettings.HBM2DDL_AUTO, "update",
+                    SoftDeleteSettings.HISTORY, "table"), SoftParent.class, SoftChild.class, SoftGrandchild.class);
+            database.hibernateFactory = database.factory(Map.of(), NativeParent.class, NativeChild.class,
+                    NativeGrandchild.class);
             database.fill(database.soft);
             database.fill(database.hibernate);
             if (db.equals("postgresql")) {
@@ -150,7 +158,7 @@ final class CascadeDatabase implements AutoCloseable {
         return database;
     }
 
-    private SessionFactory factory(Class<?>... entities) {
+    private SessionFactory factory(Map<String, Object> overrides, Class<?>... entities) {
         Map<String, Object> settings = new HashMap<>();
         settings.put(AvailableSettings.DATASOURCE, pool);
         settings.put(AvailableSettings.HBM2DDL_AUTO, "create-drop");
@@ -159,6 +167,7 @@ final class CascadeDatabase implements AutoCloseable {
         }
         settings.put(AvailableSettings.PHYSICAL_NAMING_STRATEGY, CamelCaseToUnderscoresNamingStrategy.class.getName());
         settings.put(AvailableSettings.STATEMENT_BATCH_SIZE, 50);
+        settings.putAll(overrides);
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
         try {
             return new MetadataSources(registry).addAnnotatedClasses(entities).buildMetadata().buildSessionFactory();
@@ -179,6 +188,11 @@ final class CascadeDatabase implements AutoCloseable {
     /** Holds {@code SoftParent}, {@code SoftChild}, {@code SoftGrandchild}; the library is active. */
     SessionFactory libraryFactory() {
         return libraryFactory;
+    }
+
+    /** The library's factory over the same tables, writing the history table ({@code softdelete.history=table}). */
+    SessionFactory historyFactory() {
+        return historyFactory;
     }
 
     /** Holds {@code NativeParent}, {@code NativeChild}, {@code NativeGrandchild}: no library annotation. */
@@ -245,6 +259,7 @@ final class CascadeDatabase implements AutoCloseable {
     /** Every row of both models live again. Only rows that are marked are written. */
     void resetAllLive() {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("delete from " + historyTable);
             for (Tables tables : List.of(soft, hibernate)) {
                 for (String table : tables.all()) {
                     statement.executeUpdate("update " + table + " set deleted_at = null where deleted_at is not null");
@@ -259,6 +274,7 @@ final class CascadeDatabase implements AutoCloseable {
     /** Every row live, except the library's target trees, marked with one instant as one delete would. */
     void resetTargetsDeleted() {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.executeUpdate("delete from " + historyTable);
             for (Tables tables : List.of(soft, hibernate)) {
                 for (String table : tables.all()) {
                     statement.executeUpdate("update " + table + " set deleted_at = null where deleted_at is not null");
@@ -357,6 +373,10 @@ final class CascadeDatabase implements AutoCloseable {
         try {
             if (hibernateFactory != null) {
                 hibernateFactory.close();
+            }
+            if (historyFactory != null) {
+                historyFactory.close();
+                run("drop table if exists", List.of(historyTable));
             }
             if (libraryFactory != null) {
                 libraryFactory.close();

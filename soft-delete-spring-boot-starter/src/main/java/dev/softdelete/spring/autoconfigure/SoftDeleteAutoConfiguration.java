@@ -2,11 +2,15 @@ package dev.softdelete.spring.autoconfigure;
 
 import dev.softdelete.ActorProvider;
 import dev.softdelete.RetentionPolicy;
+import dev.softdelete.hibernate.HistoryEntry;
+import dev.softdelete.hibernate.HistoryListener;
 import dev.softdelete.hibernate.SoftDeleteSession;
 import dev.softdelete.hibernate.SoftDeleteSettings;
 import dev.softdelete.spring.internal.SecurityContextActorProvider;
 import dev.softdelete.spring.internal.SoftDeletableJson;
 import dev.softdelete.spring.internal.SoftDeleteExceptionTranslator;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.AutowireCapableBeanFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -22,6 +26,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.support.PersistenceExceptionTranslator;
 
 import java.time.Clock;
+import java.util.List;
 
 /**
  * Auto-configuration of softdelete for Spring Boot: hands the {@code softdelete.*} properties, the
@@ -36,6 +41,8 @@ import java.time.Clock;
 @EnableConfigurationProperties(SoftDeleteProperties.class)
 public class SoftDeleteAutoConfiguration {
 
+    private static final Log LOG = LogFactory.getLog(SoftDeleteAutoConfiguration.class);
+
     /** Creates the auto-configuration; Spring calls it. */
     public SoftDeleteAutoConfiguration() {
     }
@@ -46,13 +53,15 @@ public class SoftDeleteAutoConfiguration {
      * @param properties  the bound {@code softdelete.*} properties
      * @param actors      the application's {@link ActorProvider} bean, if any
      * @param clocks      the application's {@link Clock} bean, if there is exactly one
+     * @param listeners   the application's {@link HistoryListener} beans, called in their order
      * @param beanFactory creates the {@code softdelete.actor-provider} class with dependency injection
      * @return the customizer
      */
     @Bean
     @ConditionalOnBooleanProperty(name = "softdelete.enabled", matchIfMissing = true)
     public HibernatePropertiesCustomizer softDeleteHibernateProperties(SoftDeleteProperties properties,
-            ObjectProvider<ActorProvider> actors, ObjectProvider<Clock> clocks, AutowireCapableBeanFactory beanFactory) {
+            ObjectProvider<ActorProvider> actors, ObjectProvider<Clock> clocks, ObjectProvider<HistoryListener> listeners,
+            AutowireCapableBeanFactory beanFactory) {
         validate(properties);
         // putIfAbsent: a raw spring.jpa.properties.softdelete.* entry, as applications wrote before the
         // starter, keeps its value instead of being replaced by a default it never asked for
@@ -74,7 +83,23 @@ public class SoftDeleteAutoConfiguration {
             if (clock != null) {
                 settings.putIfAbsent(SoftDeleteSettings.CLOCK, clock);
             }
+            settings.putIfAbsent(SoftDeleteSettings.HISTORY, properties.getHistory().settingValue());
+            List<HistoryListener> history = listeners.orderedStream().toList();
+            if (!history.isEmpty()) {
+                // each listener on its own: one that fails does not keep the others from the entries
+                settings.putIfAbsent(SoftDeleteSettings.HISTORY_LISTENER, (HistoryListener) entries ->
+                        history.forEach(listener -> notify(listener, entries)));
+            }
         };
+    }
+
+    private static void notify(HistoryListener listener, List<HistoryEntry> entries) {
+        try {
+            listener.afterCommit(entries);
+        }
+        catch (RuntimeException e) {
+            LOG.warn("softdelete: the HistoryListener " + listener.getClass().getName() + " failed after commit", e);
+        }
     }
 
     /**

@@ -48,6 +48,13 @@ public class SoftDeleteProperties {
 
     private final Purge purge = new Purge();
 
+    /**
+     * Where the history of deletes, cascades, restores, hard deletes and purges goes: {@code none}, or
+     * {@code table} (the table {@code softdelete_history}, read with {@code SoftDeleteSession.history()}).
+     * Every {@code HistoryListener} bean receives each committed transaction's entries either way.
+     */
+    private History history = History.NONE;
+
     /** @return whether the library is on */
     public boolean isEnabled() {
         return enabled;
@@ -103,6 +110,16 @@ public class SoftDeleteProperties {
         return retention;
     }
 
+    /** @return where the history goes */
+    public History getHistory() {
+        return history;
+    }
+
+    /** @param history where the history goes */
+    public void setHistory(History history) {
+        this.history = history;
+    }
+
     /** @return the scheduled purge's settings */
     public Purge getPurge() {
         return purge;
@@ -131,6 +148,18 @@ public class SoftDeleteProperties {
 
         String settingValue() {
             return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
+
+    /** Where the history goes ({@link SoftDeleteSettings#HISTORY}). */
+    public enum History {
+        /** No history table. */
+        NONE,
+        /** The history table, written in each operation's transaction. */
+        TABLE;
+
+        String settingValue() {
+            return name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 

@@ -2,6 +2,7 @@ package dev.softdelete.hibernate.internal.boot;
 
 import dev.softdelete.hibernate.internal.history.HistoryTable;
 import dev.softdelete.hibernate.internal.history.HistoryTable.ColumnDef;
+import dev.softdelete.hibernate.internal.model.SoftDeleteModel;
 import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.boot.spi.MetadataBuildingContext;
 import org.hibernate.mapping.BasicValue;
@@ -21,7 +22,8 @@ final class HistoryTableBinder {
     private HistoryTableBinder() {
     }
 
-    static void bind(InFlightMetadataCollector metadata, MetadataBuildingContext buildingContext) {
+    static void bind(InFlightMetadataCollector metadata, MetadataBuildingContext buildingContext,
+            SoftDeleteModel.Builder model) {
         Table table = metadata.addTable(null, null, HistoryTable.NAME, null, false, buildingContext, true);
         table.setComment("softdelete: the history of deletes, cascades, restores, hard deletes and purges");
         for (ColumnDef definition : HistoryTable.COLUMNS) {
@@ -43,5 +45,6 @@ final class HistoryTableBinder {
             Index index = table.getOrCreateIndex(HistoryTable.indexName(columns));
             columns.forEach(name -> index.addColumn(table.getColumn(metadata.getDatabase().toIdentifier(name))));
         }
+        model.historyTable(table.getQualifiedTableName());
     }
 }

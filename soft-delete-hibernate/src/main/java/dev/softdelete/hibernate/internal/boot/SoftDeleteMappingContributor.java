@@ -79,7 +79,7 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
         new LiveUniqueBinder(buildingContext, model.uniqueKeys()).bind(roots, contributions::contributeAuxiliaryDatabaseObject);
         DeletedRowIndexes.bind(metadata, roots, contributions::contributeAuxiliaryDatabaseObject);
         if (service.history().table()) {
-            HistoryTableBinder.bind(metadata, buildingContext);
+            HistoryTableBinder.bind(metadata, buildingContext, model);
         }
     }
 

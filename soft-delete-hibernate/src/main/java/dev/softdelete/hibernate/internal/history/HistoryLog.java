@@ -34,7 +34,7 @@ public final class HistoryLog {
             return;
         }
         if (service.history().table()) {
-            insert(session, entries);
+            insert(session, HistoryTable.sqlName(session, service), entries);
         }
         HistoryListener listener = service.history().listener();
         if (listener != null) {
@@ -60,7 +60,7 @@ public final class HistoryLog {
         }
     }
 
-    private static void insert(SharedSessionContractImplementor session, List<HistoryEntry> entries) {
+    private static void insert(SharedSessionContractImplementor session, String table, List<HistoryEntry> entries) {
         TypeConfiguration types = session.getTypeConfiguration();
         StringJoiner rows = new StringJoiner(", ");
         Binds binds = new Binds();
@@ -76,7 +76,7 @@ public final class HistoryLog {
                     .add(types.getBasicTypeForJavaType(String.class), entry.actor())
                     .add(types.getBasicTypeForJavaType(String.class), entry.reason());
         }
-        Mutations.executeUpdate(session, "insert into " + HistoryTable.NAME + " (" + HistoryTable.columnList()
+        Mutations.executeUpdate(session, "insert into " + table + " (" + HistoryTable.columnList()
                 + ") values " + rows, binds);
     }
 }

@@ -22,6 +22,7 @@ public final class HistoryQueries implements SoftDeleteHistory {
 
     private final SharedSessionContractImplementor session;
     private final TypeConfiguration types;
+    private final String table;
 
     public HistoryQueries(SharedSessionContractImplementor session, SoftDeleteService service) {
         if (!service.history().table()) {
@@ -30,6 +31,7 @@ public final class HistoryQueries implements SoftDeleteHistory {
         }
         this.session = session;
         this.types = session.getTypeConfiguration();
+        this.table = HistoryTable.sqlName(session, service);
     }
 
     @Override
@@ -41,7 +43,7 @@ public final class HistoryQueries implements SoftDeleteHistory {
             throw new IllegalArgumentException("softdelete: " + entityClass.getName() + " is not an entity of this"
                     + " SessionFactory");
         }
-        return select("operation_id in (select operation_id from " + HistoryTable.NAME
+        return select("operation_id in (select operation_id from " + table
                 + " where entity_name = ? and entity_id = ?)", new Binds().add(string(), persister.getEntityName())
                 .add(string(), id.toString()));
     }
@@ -62,7 +64,7 @@ public final class HistoryQueries implements SoftDeleteHistory {
     private List<HistoryEntry> select(String where, Binds binds) {
         List<HistoryEntry> entries = new ArrayList<>();
         for (Object[] row : Mutations.selectRows(session, "select " + HistoryTable.columnList() + " from "
-                + HistoryTable.NAME + " where " + where, binds, type(Long.class), type(Long.class), string(), string(),
+                + table + " where " + where, binds, type(Long.class), type(Long.class), string(), string(),
                 string(), type(Long.class), type(Instant.class), string(), string())) {
             entries.add(new HistoryEntry((Long) row[0], (Long) row[1], HistoryEntry.Kind.valueOf((String) row[2]),
                     (String) row[3], (String) row[4], (Long) row[5], (Instant) row[6], (String) row[7],

@@ -1,9 +1,11 @@
 package dev.softdelete.hibernate.internal.history;
 
+import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.dialect.Dialect;
 import org.hibernate.dialect.H2Dialect;
 import org.hibernate.dialect.MySQLDialect;
 import org.hibernate.dialect.PostgreSQLDialect;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 import java.util.List;
 
@@ -36,6 +38,14 @@ public final class HistoryTable {
             List.of("entity_name", "entity_id"), List.of("actor"));
 
     private HistoryTable() {
+    }
+
+    /**
+     * The table's name in the library's statements: as the factory renders every mapped table, in the
+     * default schema or catalog if one is set.
+     */
+    static String sqlName(SharedSessionContractImplementor session, SoftDeleteService service) {
+        return session.getFactory().getSqlStringGenerationContext().format(service.model().historyTable());
     }
 
     public static String indexName(List<String> columns) {

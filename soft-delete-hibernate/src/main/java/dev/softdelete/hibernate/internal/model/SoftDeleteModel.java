@@ -1,5 +1,7 @@
 package dev.softdelete.hibernate.internal.model;
 
+import org.hibernate.boot.model.relational.QualifiedTableName;
+
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -27,6 +29,7 @@ public final class SoftDeleteModel {
     private final Map<String, List<String>> denyAttributes;
     private final Map<String, Map<String, DetachColumn>> detachAttributes;
     private final LiveUniqueKeys uniqueKeys;
+    private final QualifiedTableName historyTable;
 
     private SoftDeleteModel(Builder builder) {
         this.typesByEntityName = Map.copyOf(builder.types);
@@ -35,6 +38,12 @@ public final class SoftDeleteModel {
         this.denyAttributes = Map.copyOf(builder.denies);
         this.detachAttributes = Map.copyOf(builder.detaches);
         this.uniqueKeys = builder.uniqueKeys.build();
+        this.historyTable = builder.historyTable;
+    }
+
+    /** The history table's name as mapped (without the default schema or catalog), or null without one. */
+    public QualifiedTableName historyTable() {
+        return historyTable;
     }
 
     /** The soft-delete description of an entity (or any entity of its hierarchy), or null. */
@@ -108,6 +117,7 @@ public final class SoftDeleteModel {
         private final Map<String, List<String>> denies = new HashMap<>();
         private final Map<String, Map<String, DetachColumn>> detaches = new HashMap<>();
         private final LiveUniqueKeys.Builder uniqueKeys;
+        private QualifiedTableName historyTable;
 
         public Builder(boolean liveRowUniqueKeys) {
             this.uniqueKeys = new LiveUniqueKeys.Builder(liveRowUniqueKeys);
@@ -138,6 +148,10 @@ public final class SoftDeleteModel {
 
         public void hibernateCascade(String entityName) {
             hibernateCascades.add(entityName);
+        }
+
+        public void historyTable(QualifiedTableName qualifiedName) {
+            this.historyTable = qualifiedName;
         }
 
         public LiveUniqueKeys.Builder uniqueKeys() {
