@@ -211,6 +211,26 @@ public interface SoftDeleteSession extends Session {
     Impact previewDelete(Class<?> entityClass, Object id);
 
     /**
+     * What an HQL bulk delete would do, computed without doing it: the rows its restriction selects
+     * (live ones, as the bulk delete marks), the rows their REMOVE cascades would soft-delete, per
+     * entity, the rows {@code DETACH} associations would unlink, and the {@code DENY} associations that
+     * would refuse it. The statement's own restriction selects the roots, with the same parameters; one
+     * query per association and level, whatever the number of rows; nothing is written or locked.
+     * <pre>{@code
+     * Impact impact = session.previewBulkDelete("delete from Customer c where c.region = :region",
+     *         Map.of("region", "north"));
+     * }</pre>
+     *
+     * @param hqlDelete  the bulk delete, {@code delete from Entity e where ...}
+     * @param parameters its named parameters
+     * @return the impact; empty if no live row matches
+     * @throws IllegalArgumentException if the statement is no bulk delete of a soft-deletable entity
+     * @throws IllegalStateException    inside {@link #unfiltered()} or {@link #onlyDeleted()}, whose
+     *                                  visibility the walk would take
+     */
+    Impact previewBulkDelete(String hqlDelete, java.util.Map<String, ?> parameters);
+
+    /**
      * What {@link #restore(Object, RestoreOption...)} would bring back: the row and the rows its
      * delete cascaded to, per entity, read with the restore's own conditions; nothing is written or
      * locked. The deleted parents that would refuse the restore, and unique-key conflicts, are not

@@ -276,4 +276,58 @@ class ImpactPreviewTest {
         assertThat(purger.run().rowsPerEntity()).containsEntry(PurgeItem.class, impact.rows(PurgeItem.class));
         assertThat(db.countRows("purge_item")).isEqualTo(2);
     }
+
+    @Test
+    void aBulkDeletePreviewCountsWhatTheBulkDeleteAndItsCascadeThenMark() {
+        long first = blog(2, 3);
+        blog(1, 4);
+        long kept = blog(5, 5);
+        db.inTransaction(s -> s.createMutationQuery("update CascadeBlog b set b.title = 'keep' where b.id = :id")
+                .setParameter("id", kept).executeUpdate());
+        // a post of the first blog deleted before, with its comments: the bulk delete's cascade passes them by
+        db.inTransaction(s -> s.remove(s.createQuery("from CascadePost p where p.title = 'p1' and p.blog.id = :blog",
+                CascadePost.class).setParameter("blog", first).getSingleResult()));
+        long postsBefore = deleted("cascade_post");
+        long commentsBefore = deleted("cascade_comment");
+
+        Previewed preview = preview(() -> db.fromTransaction(s -> s.previewBulkDelete(
+                "delete from CascadeBlog b where b.title <> :title", Map.of("title", "keep"))));
+
+        db.inTransaction(s -> s.createMutationQuery("delete from CascadeBlog b where b.title <> :title")
+                .setParameter("title", "keep").executeUpdate());
+        assertThat(preview.impact().rows(CascadeBlog.class)).isEqualTo(deleted("cascade_blog")).isEqualTo(2);
+        assertThat(preview.impact().rows(CascadePost.class)).isEqualTo(deleted("cascade_post") - postsBefore)
+                .isEqualTo(2);
+        assertThat(preview.impact().rows(CascadeComment.class)).isEqualTo(deleted("cascade_comment") - commentsBefore)
+                .isEqualTo(7);
+    }
+
+    @Test
+    void aBulkDeletePreviewNamesTheDenyingAssociationAndCountsWithoutAlias() {
+        db.inTransaction(s -> {
+            PolicyRegion north = new PolicyRegion("north");
+            north.customer("ann").order("o1");
+            north.customer("bob").lead("lead");
+            s.persist(north);
+        });
+
+        Previewed few = preview(() -> db.fromTransaction(s -> s.previewBulkDelete("delete PolicyRegion", Map.of())));
+        db.inTransaction(s -> {
+            PolicyRegion south = new PolicyRegion("south");
+            for (int i = 0; i < 20; i++) {
+                south.customer("c" + i).order("o" + i);
+            }
+            s.persist(south);
+        });
+        Previewed many = preview(() -> db.fromTransaction(s -> s.previewBulkDelete("delete PolicyRegion", Map.of())));
+
+        assertThat(few.impact().refusals()).singleElement().satisfies(refusal -> {
+            assertThat(refusal.attribute()).isEqualTo("orders");
+            assertThat(refusal.liveRows()).isEqualTo(1);
+        });
+        assertThat(few.impact().rows(PolicyCustomer.class)).isEqualTo(2);
+        assertThat(few.impact().detached(PolicyLead.class)).isEqualTo(1);
+        assertThat(many.impact().refusals().get(0).liveRows()).isEqualTo(21);
+        assertThat(many.statements()).isEqualTo(few.statements());
+    }
 }

@@ -8,6 +8,7 @@ import dev.softdelete.hibernate.SoftDeleteSession;
 import dev.softdelete.hibernate.internal.collection.ScopeReads;
 import dev.softdelete.hibernate.internal.erase.Eraser;
 import dev.softdelete.hibernate.internal.history.HistoryQueries;
+import dev.softdelete.hibernate.internal.impact.BulkDeleteImpact;
 import dev.softdelete.hibernate.internal.impact.DeleteImpact;
 import dev.softdelete.hibernate.internal.impact.RestoreImpact;
 import dev.softdelete.hibernate.internal.model.SoftDeletableType;
@@ -28,6 +29,7 @@ import org.hibernate.persister.entity.EntityPersister;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
 
@@ -237,6 +239,14 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
     public Impact previewDelete(Class<?> entityClass, Object id) {
         EntityPersister persister = previewed(entityClass, id);
         return new DeleteImpact(delegate(), service).preview(persister, idOf(persister, id));
+    }
+
+    @Override
+    public Impact previewBulkDelete(String hqlDelete, Map<String, ?> parameters) {
+        Objects.requireNonNull(hqlDelete, "hqlDelete");
+        Objects.requireNonNull(parameters, "parameters");
+        checkOpen();
+        return new BulkDeleteImpact(delegate(), service, parameters).preview(hqlDelete);
     }
 
     @Override
