@@ -1,6 +1,8 @@
 package dev.softdelete.examples;
 
 import dev.softdelete.SoftDeletable;
+import dev.softdelete.DeletePolicy;
+import dev.softdelete.OnSoftDelete;
 import dev.softdelete.SoftDelete;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Entity;
@@ -37,7 +39,9 @@ public class Customer implements SoftDeletable {
 
     private String deleteReason;
 
+    // KEEP is what an association without a REMOVE cascade does anyway; the annotation says so
     @OneToMany(mappedBy = "customer", cascade = CascadeType.PERSIST)
+    @OnSoftDelete(DeletePolicy.KEEP)
     private List<Order> orders = new ArrayList<>();
 
     /** For Hibernate. */

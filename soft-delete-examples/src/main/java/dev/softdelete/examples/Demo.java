@@ -1,6 +1,7 @@
 package dev.softdelete.examples;
 
 import dev.softdelete.ActorProvider;
+import dev.softdelete.hibernate.Impact;
 import dev.softdelete.hibernate.SoftDeleteScope;
 import dev.softdelete.hibernate.SoftDeleteSession;
 import dev.softdelete.hibernate.SoftDeleteSettings;
@@ -28,8 +29,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A walkthrough of softdelete on embedded H2: create customers, delete one with a reason, see that
- * reads hide it, open the trash, restore it. Run it with
+ * A walkthrough of softdelete on embedded H2: create customers, preview and delete one with a reason,
+ * see that reads hide it, open the trash, restore it, read its history. Run it with
  * {@code mvn -q -pl soft-delete-examples -am compile -Pdemo}.
  */
 public final class Demo {
@@ -93,6 +94,7 @@ public final class Demo {
         settings.put(AvailableSettings.PHYSICAL_NAMING_STRATEGY, CamelCaseToUnderscoresNamingStrategy.class.getName());
         settings.put(SoftDeleteSettings.CLOCK, Clock.fixed(NOW, ZoneOffset.UTC));
         settings.put(SoftDeleteSettings.ACTOR_PROVIDER, (ActorProvider) () -> ACTOR);
+        settings.put(SoftDeleteSettings.HISTORY, "table");
         StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
         try {
             return new MetadataSources(registry)
@@ -116,7 +118,10 @@ public final class Demo {
         List<String> atStart = customerNames();
         out.println("   from Customer            -> " + String.join(", ", atStart));
 
-        step(2, "Delete Bob, because \"" + REASON + "\"");
+        step(2, "Preview deleting Bob, then delete him, because \"" + REASON + "\"");
+        Impact preview = inSession(s -> s.previewDelete(Customer.class, ids.bob()));
+        out.println("   previewDelete(Customer, " + ids.bob() + ") -> " + preview.totalRows() + " row(s) to mark, refused: "
+                + preview.isRefused() + "; his orders are kept (@OnSoftDelete(KEEP))");
         List<RecordedStatement> deleteSql = deleteBob(ids.bob());
 
         step(3, "Read as usual: Bob is hidden");
@@ -127,7 +132,7 @@ public final class Demo {
         List<String> bobsOrders = inSession(s -> s.createQuery(
                 "select o.item from Order o where o.customer.id = :customer", String.class)
                 .setParameter("customer", ids.bob()).list());
-        out.println("   Bob's orders stay: Customer.orders does not cascade REMOVE -> " + String.join(", ", bobsOrders));
+        out.println("   Bob's orders stay live (Customer.orders is @OnSoftDelete(KEEP)) -> " + String.join(", ", bobsOrders));
 
         step(4, "Open the trash with onlyDeleted()");
         List<Customer> trash = inSession(s -> s.onlyDeleted(() ->
@@ -146,10 +151,16 @@ public final class Demo {
         List<String> afterRestore = customerNames();
         out.println("   from Customer            -> " + String.join(", ", afterRestore));
 
+        step(7, "Bob's history (softdelete.history=table)");
+        List<String> history = inSession(s -> s.history().ofRow(Customer.class, ids.bob())).stream()
+                .map(entry -> entry.kind() + " by " + entry.actor() + (entry.reason() == null ? "" : ": " + entry.reason()))
+                .toList();
+        history.forEach(line -> out.println("   " + line));
+
         Customer bob = trash.get(0);
-        return new Walkthrough(atStart, afterDelete, found == null, bobsOrders,
+        return new Walkthrough(atStart, preview.totalRows(), afterDelete, found == null, bobsOrders,
                 trash.stream().map(Customer::getName).toList(), bob.getDeletedAt(), bob.getDeletedBy(),
-                bob.getDeleteReason(), restored, afterRestore, deleteSql, restoreSql);
+                bob.getDeleteReason(), restored, afterRestore, deleteSql, restoreSql, history);
     }
 
     /** The identifiers the later steps need. */

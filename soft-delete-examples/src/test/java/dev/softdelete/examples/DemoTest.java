@@ -30,10 +30,17 @@ class DemoTest {
     }
 
     @Test
-    void deleteRunsOneMarkerUpdateOfCustomerAndNoDelete() {
+    void deleteRunsOneMarkerUpdateOfCustomerAndNoDeleteAsThePreviewSaid() {
+        assertThat(walkthrough.previewedRows()).isEqualTo(1);
         assertThat(walkthrough.deleteStatements())
                 .extracting(RecordedStatement::kind, RecordedStatement::table)
-                .containsExactly(tuple(StatementKind.UPDATE, "customer"));
+                .containsExactly(tuple(StatementKind.UPDATE, "customer"), tuple(StatementKind.INSERT, "softdelete_history"));
+    }
+
+    @Test
+    void theHistoryShowsTheDeleteWithItsReasonAndTheRestore() {
+        assertThat(walkthrough.history()).containsExactly("DELETE by " + Demo.ACTOR + ": " + Demo.REASON,
+                "RESTORE by " + Demo.ACTOR);
     }
 
     @Test
@@ -63,12 +70,12 @@ class DemoTest {
         assertThat(walkthrough.restoreStatements())
                 .filteredOn(statement -> statement.kind() != StatementKind.SELECT)
                 .extracting(RecordedStatement::kind, RecordedStatement::table)
-                .containsExactly(tuple(StatementKind.UPDATE, "customer"));
+                .containsExactly(tuple(StatementKind.UPDATE, "customer"), tuple(StatementKind.INSERT, "softdelete_history"));
     }
 
     @Test
     void printsEveryStep() {
-        assertThat(printed).contains("1. Create", "2. Delete Bob", "3. Read as usual", "4. Open the trash",
-                "5. Restore Bob", "6. Read again", "update customer set");
+        assertThat(printed).contains("1. Create", "2. Preview deleting Bob", "3. Read as usual", "4. Open the trash",
+                "5. Restore Bob", "6. Read again", "7. Bob's history", "update customer set");
     }
 }

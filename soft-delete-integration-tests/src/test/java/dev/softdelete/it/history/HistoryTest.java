@@ -145,6 +145,19 @@ class HistoryTest {
     }
 
     @Test
+    void aDeleteAndItsRestoreAtTheSameInstantStillComeInTheirOrder() {
+        long id = blog("tick", 1, 1);
+        db.inTransaction(s -> s.remove(s.find(CascadeBlog.class, id)));
+        db.inTransaction(s -> s.restore(CascadeBlog.class, id));   // the clock has not moved
+
+        List<HistoryEntry> history = db.fromTransaction(s -> s.history().ofRow(CascadeBlog.class, id));
+
+        assertThat(history).extracting(HistoryEntry::kind).containsExactly(Kind.DELETE, Kind.CASCADE, Kind.CASCADE,
+                Kind.RESTORE, Kind.RESTORE_CASCADE, Kind.RESTORE_CASCADE);
+        assertThat(history).extracting(HistoryEntry::at).containsOnly(NOW);
+    }
+
+    @Test
     void aRolledBackTransactionLeavesNoEntryAndCallsNoListener() {
         long id = blog("kept", 1, 1);
 

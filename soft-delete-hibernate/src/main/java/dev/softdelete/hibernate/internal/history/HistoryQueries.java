@@ -70,9 +70,10 @@ public final class HistoryQueries implements SoftDeleteHistory {
                     (String) row[3], (String) row[4], (Long) row[5], (Instant) row[6], (String) row[7],
                     (String) row[8]));
         }
-        // oldest first; within an operation, in the order written (its entry ids follow each other)
+        // oldest first; within an instant and operation, a delete before its restore (a fixed or coarse clock
+        // gives both one instant), and the entries of one kind in the order written (their ids follow each other)
         entries.sort(Comparator.comparing(HistoryEntry::at).thenComparingLong(HistoryEntry::operation)
-                .thenComparingLong(HistoryEntry::entryId));
+                .thenComparing(HistoryEntry::kind).thenComparingLong(HistoryEntry::entryId));
         return entries;
     }
 
