@@ -189,6 +189,53 @@ public class CascadeBenchmark {
         }
     }
 
+    /**
+     * The library's restore of many roots at once, {@code restoreDeletedSince(SoftParent.class, t)}: one
+     * statement per level for all the target trees, still exact per tree.
+     */
+    @Benchmark
+    public void restore_library_since(DeletedTrees trees) {
+        try (Session session = trees.database.libraryFactory().openSession()) {
+            SoftDeleteSession softDelete = SoftDeleteSession.wrap(session);
+            Transaction transaction = session.beginTransaction();
+            int restored = softDelete.restoreDeletedSince(SoftParent.class, CascadeDatabase.DELETED_AT.toInstant());
+            if (restored != trees.parentIds.length) {
+                throw new IllegalStateException(restored + " parents restored, not " + trees.parentIds.length);
+            }
+            transaction.commit();
+        }
+    }
+
+    /**
+     * A set-based floor for "restore what was deleted since t": three UPDATEs for all the trees, the
+     * lowest level first (its subquery finds the parents still deleted); it restores by instant, not by
+     * operation, so it is not exact when trees were deleted by several operations in the window.
+     */
+    @Benchmark
+    public void restore_jdbc_since(DeletedTrees trees) throws SQLException {
+        Tables t = trees.database.soft();
+        String deletedParents = "select id from " + t.parent() + " where deleted_at >= ?";
+        try (Connection connection = trees.database.pool().getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement grandchildren = connection.prepareStatement("update " + t.grandchild()
+                         + " set deleted_at = null where deleted_at is not null and child_id in (select id from "
+                         + t.child() + " where parent_id in (" + deletedParents + "))");
+                 PreparedStatement children = connection.prepareStatement("update " + t.child()
+                         + " set deleted_at = null where deleted_at is not null and parent_id in (" + deletedParents + ")");
+                 PreparedStatement parents = connection.prepareStatement("update " + t.parent()
+                         + " set deleted_at = null where deleted_at >= ?")) {
+                for (PreparedStatement update : new PreparedStatement[] {grandchildren, children, parents}) {
+                    update.setObject(1, CascadeDatabase.DELETED_AT, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
+                    update.executeUpdate();
+                }
+                connection.commit();
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+    }
+
     /** The floor: three UPDATEs setting null per parent, in one transaction. */
     @Benchmark
     public void restore_jdbc(DeletedTrees trees) throws SQLException {

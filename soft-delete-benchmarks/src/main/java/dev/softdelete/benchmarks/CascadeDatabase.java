@@ -46,7 +46,7 @@ final class CascadeDatabase implements AutoCloseable {
     private static final String SCHEMA = "softdelete_cascade_bench";
 
     // The instant the restore benchmarks find on every row of a deleted tree, as if one delete had marked it.
-    private static final OffsetDateTime DELETED_AT = OffsetDateTime.parse("2026-01-01T00:00:00Z");
+    static final OffsetDateTime DELETED_AT = OffsetDateTime.parse("2026-01-01T00:00:00Z");
 
     private static final Logger HIBERNATE_LOG = Logger.getLogger("org.hibernate");
 
@@ -271,7 +271,10 @@ final class CascadeDatabase implements AutoCloseable {
         vacuum();
     }
 
-    /** Every row live, except the library's target trees, marked with one instant as one delete would. */
+    /**
+     * Every row live, except the library's target trees, marked with one instant, each tree with its own
+     * operation id, as one delete per parent would.
+     */
     void resetTargetsDeleted() {
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             statement.executeUpdate("delete from " + historyTable);
@@ -280,10 +283,15 @@ final class CascadeDatabase implements AutoCloseable {
                     statement.executeUpdate("update " + table + " set deleted_at = null where deleted_at is not null");
                 }
             }
+            statement.executeUpdate("update " + soft.parent() + " set delete_operation = null");
+            statement.executeUpdate("update " + soft.child() + " set delete_operation = null");
+            statement.executeUpdate("update " + soft.grandchild() + " set delete_operation = null");
             long[] lastTargetId = {shape.parents(), shape.targetChildren(), shape.targetGrandchildren()};
+            // each tree with the operation id its own delete would have written: the parent's id
+            String[] operation = {"id", "parent_id", "(select c.parent_id from " + soft.child() + " c where c.id = child_id)"};
             for (int level = 0; level < 3; level++) {
-                try (PreparedStatement mark = connection.prepareStatement(
-                        "update " + soft.all().get(level) + " set deleted_at = ? where id <= ?")) {
+                try (PreparedStatement mark = connection.prepareStatement("update " + soft.all().get(level)
+                        + " set deleted_at = ?, delete_operation = " + operation[level] + " where id <= ?")) {
                     mark.setObject(1, DELETED_AT);
                     mark.setLong(2, lastTargetId[level]);
                     mark.executeUpdate();
