@@ -190,8 +190,9 @@ public class CascadeBenchmark {
     }
 
     /**
-     * The library's restore of many roots at once, {@code restoreDeletedSince(SoftParent.class, t)}: one
-     * statement per level for all the target trees, still exact per tree.
+     * The library's restore of every tree deleted since an instant, {@code restoreDeletedSince(SoftParent.class, t)}:
+     * today one restore per root after one read of the roots' ids (a set-based version was measured slower
+     * and not kept; docs/benchmarks.md).
      */
     @Benchmark
     public void restore_library_since(DeletedTrees trees) {

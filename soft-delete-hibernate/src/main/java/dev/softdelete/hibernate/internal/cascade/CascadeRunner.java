@@ -217,26 +217,6 @@ public final class CascadeRunner {
                 + set, new Binds().addAll(parents.binds()).addAll(whereBinds).addAll(setBinds));
     }
 
-    /**
-     * One UPDATE of the rows of {@code table} whose id {@code ids} selects (as column {@code sd_id}), in
-     * the statement form each database plans well (see {@link #levelUpdate(CascadeStep, Level, String,
-     * String, Binds, String, Binds)}): for a restore of many roots at once.
-     *
-     * @param tablesRead the tables {@code ids} reads
-     */
-    public int updateSelected(String table, String idColumn, String ids, Binds idBinds, Set<String> tablesRead,
-            String set, Binds setBinds, String where) {
-        Level selected = new Level(null, ids, idBinds, tablesRead, 1);
-        String ofSelected = idColumn + " in (" + readable(ids, tablesRead.contains(table)) + ")";
-        return execute(levelUpdate(table, idColumn, idColumn, ids, "", selected, ofSelected, set, setBinds, where,
-                new Binds()));
-    }
-
-    /** Links again what the rows of the level detached through {@code DETACH} associations. */
-    public void reattach(Level level) {
-        new Detachments(session, service, this).reattach(level);
-    }
-
     /** H2 from 2.4 on; 2.3 reads the subquery of an UPDATE once. */
     private static boolean rerunsSubqueries(Dialect dialect) {
         return dialect instanceof H2Dialect && dialect.getVersion().isSameOrAfter(2, 4);

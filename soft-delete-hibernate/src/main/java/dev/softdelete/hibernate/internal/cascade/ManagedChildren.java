@@ -11,7 +11,6 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.Status;
 import org.hibernate.metamodel.mapping.AttributeMapping;
 import org.hibernate.metamodel.mapping.BasicValuedModelPart;
-import org.hibernate.persister.entity.EntityPersister;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,7 +26,7 @@ import java.util.StringJoiner;
  * this, a child loaded before the cascade and modified afterwards would write {@code deleted_at = null}
  * back with its next update, and come back to life.
  */
-public final class ManagedChildren {
+final class ManagedChildren {
 
     private static final int IDS_PER_QUERY = 500;
 
@@ -73,36 +72,9 @@ public final class ManagedChildren {
         }
     }
 
-    /**
-     * The managed instances of a type that are deleted in memory and whose rows are live now: a restore
-     * of many roots at once, whose rows carry different markers, brought them back.
-     */
-    public static void markRestoredRows(SharedSessionContractImplementor session, EntityPersister type,
-            MarkerColumns columns, String idColumn, VersionBump versions) {
-        List<EntityEntry> deleted = managed(session, type, columns, Objects::nonNull);
-        if (deleted.isEmpty()) {
-            return;
-        }
-        Set<Object> restored = markedAmong(session, type, columns, idColumn, null, deleted);
-        for (EntityEntry entry : deleted) {
-            if (restored.contains(entry.getId())) {
-                Object entity = session.getPersistenceContextInternal().getEntity(entry.getEntityKey());
-                set(entry, entity, columns.marker(), null);
-                set(entry, entity, columns.actor(), null);
-                set(entry, entity, columns.reason(), null);
-                versions.applyTo(entry, entity, session);
-            }
-        }
-    }
-
     /** The managed instances of the step's child type whose marker passes the test. */
     private static List<EntityEntry> managed(SharedSessionContractImplementor session, CascadeStep step,
             java.util.function.Predicate<Object> markerTest) {
-        return managed(session, step.child(), step.childColumns(), markerTest);
-    }
-
-    private static List<EntityEntry> managed(SharedSessionContractImplementor session, EntityPersister type,
-            MarkerColumns columns, java.util.function.Predicate<Object> markerTest) {
         List<EntityEntry> entries = new ArrayList<>();
         if (session.isStateless()) {
             return entries;
@@ -110,8 +82,8 @@ public final class ManagedChildren {
         PersistenceContext context = session.getPersistenceContextInternal();
         for (Map.Entry<Object, EntityEntry> managed : context.reentrantSafeEntityEntries()) {
             EntityEntry entry = managed.getValue();
-            if (entry.getStatus() == Status.MANAGED && type.isSubclassEntityName(entry.getEntityName())) {
-                Object marker = attribute(entry, columns.marker()).getValue(managed.getKey());
+            if (entry.getStatus() == Status.MANAGED && step.child().isSubclassEntityName(entry.getEntityName())) {
+                Object marker = attribute(entry, step.childColumns().marker()).getValue(managed.getKey());
                 if (markerTest.test(marker)) {
                     entries.add(entry);
                 }
@@ -123,11 +95,7 @@ public final class ManagedChildren {
     /** Which of the given instances' rows carry the marker (none if it is null): one query per 500 instances. */
     private static Set<Object> markedAmong(SharedSessionContractImplementor session, CascadeStep step, Object marker,
             List<EntityEntry> entries) {
-        return markedAmong(session, step.child(), step.childColumns(), step.childId(), marker, entries);
-    }
-
-    private static Set<Object> markedAmong(SharedSessionContractImplementor session, EntityPersister type,
-            MarkerColumns columns, String idColumn, Object marker, List<EntityEntry> entries) {
+        MarkerColumns columns = step.childColumns();
         Set<Object> marked = new HashSet<>();
         for (int from = 0; from < entries.size(); from += IDS_PER_QUERY) {
             List<EntityEntry> chunk = entries.subList(from, Math.min(entries.size(), from + IDS_PER_QUERY));
@@ -135,12 +103,13 @@ public final class ManagedChildren {
             Binds binds = marker == null ? new Binds() : new Binds().add(columns.marker(), marker, session);
             for (EntityEntry entry : chunk) {
                 ids.add("?");
-                binds.add(type.getIdentifierMapping(), entry.getId(), session);
+                binds.add(step.child().getIdentifierMapping(), entry.getId(), session);
             }
-            String sql = "select " + idColumn + " from " + columns.table() + " where "
+            String sql = "select " + step.childId() + " from " + columns.table() + " where "
                     + columns.marker().getSelectionExpression() + (marker == null ? " is null" : " = ?") + " and "
-                    + idColumn + " in " + ids;
-            marked.addAll(Mutations.selectColumn(session, sql, binds, type.getIdentifierMapping().getSingleJdbcMapping()));
+                    + step.childId() + " in " + ids;
+            marked.addAll(Mutations.selectColumn(session, sql, binds,
+                    step.child().getIdentifierMapping().getSingleJdbcMapping()));
         }
         return marked;
     }

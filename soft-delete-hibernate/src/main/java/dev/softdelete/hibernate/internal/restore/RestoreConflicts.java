@@ -40,12 +40,7 @@ public final class RestoreConflicts {
     private RestoreConflicts(SharedSessionContractImplementor session, SoftDeleteService service) {
         this.session = session;
         this.service = service;
-        this.dialect = session == null ? null : session.getJdbcServices().getDialect();
-    }
-
-    /** Whether a restore of rows of the type could bring back a row with a unique key to check. */
-    static boolean mayConflict(SoftDeleteService service, EntityPersister type) {
-        return new RestoreConflicts(null, service).reachesKeys(type, new HashMap<>());
+        this.dialect = session.getJdbcServices().getDialect();
     }
 
     /** Throws {@link RestoreConflictException} if restoring the row that {@code deletion} marked would. */

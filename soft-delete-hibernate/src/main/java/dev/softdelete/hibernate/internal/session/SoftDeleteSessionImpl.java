@@ -12,7 +12,6 @@ import dev.softdelete.hibernate.internal.impact.BulkDeleteImpact;
 import dev.softdelete.hibernate.internal.impact.DeleteImpact;
 import dev.softdelete.hibernate.internal.impact.RestoreImpact;
 import dev.softdelete.hibernate.internal.model.SoftDeletableType;
-import dev.softdelete.hibernate.internal.restore.BulkRestore;
 import dev.softdelete.hibernate.internal.restore.Restorer;
 import dev.softdelete.hibernate.internal.scope.ReasonScope;
 import dev.softdelete.hibernate.internal.scope.SessionState.RowKey;
@@ -220,11 +219,6 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
         requireType(persister);
         flushBeforeScope();
         try (SoftDeleteScope scope = unfiltered()) {
-            // all roots at once, one statement per level, where the graph allows; else root by root
-            int restored = new BulkRestore(delegate(), service).restoreDeletedSince(persister, since);
-            if (restored >= 0) {
-                return restored;
-            }
             Restorer restorer = new Restorer(delegate(), service, options);
             List<Object> deleted = restorer.deletedSince(persister, since);
             for (Object id : deleted) {
