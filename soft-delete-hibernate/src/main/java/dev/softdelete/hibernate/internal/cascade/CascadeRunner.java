@@ -101,7 +101,9 @@ public final class CascadeRunner {
             Next next = new Next("select " + step.childId() + " as sd_id from " + child.table() + " where "
                     + child.operation() + " = ? and " + ofParents,
                     new Binds().add(child.operationType(), request.operation()));
-            detachments.detach(LevelWalk.below(parents, step, next));
+            if (service.cascadePlans().hasDetachPolicies()) {
+                detachments.detach(LevelWalk.below(parents, step, next));
+            }
             return next;
         });
     }
@@ -131,9 +133,11 @@ public final class CascadeRunner {
             evictCache(step);
             Next next = new Next("select " + step.childId() + " as sd_id from " + child.table() + " where "
                     + ofParents, new Binds());
-            // every child of the parents, as the walk goes on below them: a row keeps a detached key only while
-            // it is deleted, since every restore puts the keys back, so the live ones among them match none
-            detachments.reattach(LevelWalk.below(parents, step, next));
+            if (service.cascadePlans().hasDetachPolicies()) {
+                // every child of the parents, as the walk goes on below them: a row keeps a detached key only
+                // while it is deleted, since every restore puts the keys back, so the live ones match none
+                detachments.reattach(LevelWalk.below(parents, step, next));
+            }
             return next;
         });
     }
