@@ -16,6 +16,7 @@ import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -126,9 +127,14 @@ final class CascadeDatabase implements AutoCloseable {
     }
 
     static CascadeDatabase create(String db, Shape shape) {
+        return create(db, shape, BenchmarkDatabase.dataSource(db));
+    }
+
+    /** As {@link #create(String, Shape)}, on connections from the given DataSource (e.g. one that counts statements). */
+    static CascadeDatabase create(String db, Shape shape, DataSource dataSource) {
         HIBERNATE_LOG.setLevel(java.util.logging.Level.WARNING);
         HikariConfig config = new HikariConfig();
-        config.setDataSource(BenchmarkDatabase.dataSource(db));
+        config.setDataSource(dataSource);
         // The factories and the JDBC floor take a pooled connection in each invocation, as an
         // application would; without a pool, PostgreSQL's connection set-up would be most of the figure.
         config.setMaximumPoolSize(2);

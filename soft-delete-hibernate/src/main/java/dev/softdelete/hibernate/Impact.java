@@ -58,13 +58,17 @@ public record Impact(Operation operation, List<Rows> rows, List<Rows> detached, 
     public record Refusal(String owner, String attribute, String target, long liveRows) {
 
         /**
-         * One line for people: {@code "Customer.orders has 3 live rows (Order)"}.
+         * One line for people, with the entities' simple names: {@code "Customer.orders has 3 live rows (Order)"}.
          *
          * @return the description
          */
         public String describe() {
-            return owner + "." + attribute + " has " + liveRows + " live row" + (liveRows == 1 ? "" : "s") + " ("
-                    + target + ")";
+            return simpleName(owner) + "." + attribute + " has " + liveRows + " live row" + (liveRows == 1 ? "" : "s")
+                    + " (" + simpleName(target) + ")";
+        }
+
+        private static String simpleName(String entityName) {
+            return entityName.substring(entityName.lastIndexOf('.') + 1);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.StringJoiner;
 
 /**
  * What a {@link Purger} run did: rows per entity, batches and elapsed time.
@@ -93,6 +94,9 @@ public final class PurgeReport {
 
     @Override
     public String toString() {
-        return (dryRun ? "dry run: " : "purge: ") + rowsPerEntity + " in " + batches + " batches, " + duration;
+        // for a log line: simple names, as "{Comment=1200, Post=80}", where the map's own would print "class com.…"
+        StringJoiner rows = new StringJoiner(", ", "{", "}");
+        rowsPerEntity.forEach((entity, count) -> rows.add(entity.getSimpleName() + "=" + count));
+        return (dryRun ? "dry run: " : "purge: ") + rows + " in " + batches + " batches, " + duration;
     }
 }

@@ -234,8 +234,7 @@ class ImpactPreviewTest {
                 PolicyOrder.class.getName(), 3));
         assertThat(counts(impact)).containsExactly(entry(PolicyRegion.class, 1L), entry(PolicyCustomer.class, 3L),
                 entry(PolicyAddress.class, 1L));
-        assertThat(impact.refusals().get(0).describe()).isEqualTo(PolicyCustomer.class.getName()
-                + ".orders has 3 live rows (" + PolicyOrder.class.getName() + ")");
+        assertThat(impact.refusals().get(0).describe()).isEqualTo("PolicyCustomer.orders has 3 live rows (PolicyOrder)");
     }
 
     @Test

@@ -23,6 +23,12 @@ public final class LeakHeuristic {
     /** Leading comment by which a scope-aware session marks SQL run inside unfiltered() or onlyDeleted(). */
     public static final String SCOPE_COMMENT = "/* softdelete:unfiltered */";
 
+    /**
+     * Leading comment of the library's own reads (ids, counts, markers for its cascades, restores and erases):
+     * they never hand rows to the application, and some read deleted rows on purpose.
+     */
+    static final String LIBRARY_READ_COMMENT = "/* softdelete */";
+
     private static final Pattern TABLE_REFERENCE = Pattern.compile(
             "\\b(?:from|join)\\s+([`\"\\[\\]\\w.$]+)(?:\\s+(?:as\\s+)?([`\"\\w$]+))?",
             Pattern.CASE_INSENSITIVE);
@@ -49,7 +55,7 @@ public final class LeakHeuristic {
     /** The soft-deletable tables the SELECT reads without the predicate, in order of appearance. */
     public List<String> unguardedTables(String sql) {
         List<String> leaks = new ArrayList<>();
-        if (sql.contains(SCOPE_COMMENT)) {
+        if (sql.contains(SCOPE_COMMENT) || sql.contains(LIBRARY_READ_COMMENT)) {
             return leaks;
         }
         String normalized = sql.replace("\"", "").replace("`", "").replace("[", "").replace("]", "");
