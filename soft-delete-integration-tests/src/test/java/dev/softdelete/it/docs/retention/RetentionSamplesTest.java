@@ -54,7 +54,7 @@ class RetentionSamplesTest {
 
         // tag::retention-run[]
         PurgeReport report = Purger.of(sessionFactory)
-                .batchSize(1_000)                          // rows per transaction (the default)
+                .batchSize(10_000)                         // rows per transaction (the default)
                 .listener(batch -> audit.info("hard-deleted {} {} ids {} (deleted before {})",
                         batch.rows(), batch.entity().getSimpleName(), batch.ids(), batch.cutoff()))
                 .run();
