@@ -25,7 +25,7 @@ public final class LeakHeuristic {
 
     /**
      * Leading comment of the library's own reads (ids, counts, markers for its cascades, restores and erases):
-     * they never hand rows to the application, and some read deleted rows on purpose.
+     * they never hand soft-deletable rows to the application as entities, and some read deleted rows on purpose.
      */
     static final String LIBRARY_READ_COMMENT = "/* softdelete */";
 

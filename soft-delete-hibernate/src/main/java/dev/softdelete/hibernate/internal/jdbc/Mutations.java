@@ -18,9 +18,10 @@ import java.util.List;
 public final class Mutations {
 
     /**
-     * Leads every read the library runs here. These reads return ids, counts and marker values to the library,
-     * never rows to the application, and several look at deleted rows on purpose (a restore, an erase); the
-     * test kit's leak detector and a reader of the SQL log tell them from application SQL by this comment.
+     * Leads every read the library runs here. Of soft-deletable tables these reads take ids, counts and marker
+     * values for the library, never entities for the application, and several look at deleted rows on purpose
+     * (a restore, an erase); the test kit's leak detector and a reader of the SQL log tell them from
+     * application SQL by this comment.
      */
     public static final String LIBRARY_READ = "/* softdelete */ ";
 
