@@ -152,14 +152,18 @@ public class CascadeBenchmark {
     /** The floor: three UPDATEs per parent on the library's tables, in one transaction. */
     @Benchmark
     public void delete_jdbc(LiveTrees trees) throws SQLException {
-        Tables t = trees.database.soft();
-        OffsetDateTime now = CascadeDatabase.now();
-        jdbc(trees.database, trees.parentIds,
+        deleteByHand(trees.database, trees.parentIds);
+        trees.deleted = trees.database.soft();
+    }
+
+    /** The floor's delete, also used by the scale run: three UPDATEs per parent, in one transaction. */
+    static void deleteByHand(CascadeDatabase database, long[] parentIds) throws SQLException {
+        Tables t = database.soft();
+        jdbc(database, parentIds,
                 "update " + t.parent() + " set deleted_at = ? where id = ? and deleted_at is null",
                 "update " + t.child() + " set deleted_at = ? where parent_id = ? and deleted_at is null",
-                grandchildren(trees.database, "deleted_at is null"),
-                now);
-        trees.deleted = t;
+                grandchildren(database, "deleted_at is null"),
+                CascadeDatabase.now());
     }
 
     // ~~~ cascade restore ~~~
@@ -240,11 +244,16 @@ public class CascadeBenchmark {
     /** The floor: three UPDATEs setting null per parent, in one transaction. */
     @Benchmark
     public void restore_jdbc(DeletedTrees trees) throws SQLException {
-        Tables t = trees.database.soft();
-        jdbc(trees.database, trees.parentIds,
+        restoreByHand(trees.database, trees.parentIds);
+    }
+
+    /** The floor's restore, also used by the scale run: three UPDATEs setting null per parent. */
+    static void restoreByHand(CascadeDatabase database, long[] parentIds) throws SQLException {
+        Tables t = database.soft();
+        jdbc(database, parentIds,
                 "update " + t.parent() + " set deleted_at = ? where id = ? and deleted_at is not null",
                 "update " + t.child() + " set deleted_at = ? where parent_id = ? and deleted_at is not null",
-                grandchildren(trees.database, "deleted_at is not null"),
+                grandchildren(database, "deleted_at is not null"),
                 null);
     }
 

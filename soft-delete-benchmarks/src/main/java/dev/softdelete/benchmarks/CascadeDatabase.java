@@ -361,7 +361,7 @@ final class CascadeDatabase implements AutoCloseable {
         }
     }
 
-    private long count(String sql) {
+    long count(String sql) {
         try (Connection connection = pool.getConnection();
              Statement statement = connection.createStatement();
              ResultSet rows = statement.executeQuery(sql)) {

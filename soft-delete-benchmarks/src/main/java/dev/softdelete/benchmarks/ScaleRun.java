@@ -12,7 +12,6 @@ import dev.softdelete.hibernate.SoftDeleteSession;
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,7 +114,7 @@ public final class ScaleRun {
         System.out.printf("  used heap after GC, MB, every %d s: %s%n", HEAP_EVERY_MILLIS / 1000, heap.readings());
     }
 
-    private static void cascade() {
+    private static void cascade() throws SQLException {
         Shape shape = new Shape(1, 1_000, 1_000);
         long fillStart = System.nanoTime();
         StatementClock clock = new StatementClock(BenchmarkDatabase.dataSource("postgresql"));
@@ -153,68 +152,33 @@ public final class ScaleRun {
                 deleteCommits.get(0).statements(), restoreNanos / 1e9, restoreCommits.get(0).statements());
     }
 
-    /** The three UPDATEs one would write by hand (as CascadeBenchmark's floor), delete then restore. */
-    private static void floorCascade(CascadeDatabase database, Shape shape, CascadeDatabase.Tables tables, int round) {
-        String[] delete = {
-            "update " + tables.parent() + " set deleted_at = ? where id = ? and deleted_at is null",
-            "update " + tables.child() + " set deleted_at = ? where parent_id = ? and deleted_at is null",
-            "update " + tables.grandchild() + " set deleted_at = ? where child_id in (select id from " + tables.child()
-                    + " where parent_id = ?) and deleted_at is null"};
-        String[] restore = {
-            "update " + tables.parent() + " set deleted_at = ? where id = ? and deleted_at is not null",
-            "update " + tables.child() + " set deleted_at = ? where parent_id = ? and deleted_at is not null",
-            "update " + tables.grandchild() + " set deleted_at = ? where child_id in (select id from " + tables.child()
-                    + " where parent_id = ?) and deleted_at is not null"};
-        long deleteNanos = floor(database, delete, CascadeDatabase.now());
+    /** The three UPDATEs one would write by hand ({@code CascadeBenchmark}'s floor), delete then restore. */
+    private static void floorCascade(CascadeDatabase database, Shape shape, CascadeDatabase.Tables tables, int round)
+            throws SQLException {
+        long[] parent = {1L};
+        long deleteStart = System.nanoTime();
+        CascadeBenchmark.deleteByHand(database, parent);
+        long deleteNanos = System.nanoTime() - deleteStart;
         expectMarked(database, shape, tables);
-        long restoreNanos = floor(database, restore, null);
+        long restoreStart = System.nanoTime();
+        CascadeBenchmark.restoreByHand(database, parent);
+        long restoreNanos = System.nanoTime() - restoreStart;
         expectNoneMarked(database, tables);
         System.out.printf("  round %d, hand-written JDBC: delete %.1f s, restore %.1f s (3 statements each)%n", round,
                 deleteNanos / 1e9, restoreNanos / 1e9);
     }
 
-    private static long floor(CascadeDatabase database, String[] statements, Object marker) {
-        long start = System.nanoTime();
-        try (Connection connection = database.pool().getConnection()) {
-            connection.setAutoCommit(false);
-            for (String sql : statements) {
-                try (PreparedStatement update = connection.prepareStatement(sql)) {
-                    update.setObject(1, marker, java.sql.Types.TIMESTAMP_WITH_TIMEZONE);
-                    update.setLong(2, 1L);
-                    update.executeUpdate();
-                }
-            }
-            connection.commit();
-        }
-        catch (SQLException e) {
-            throw new IllegalStateException("hand-written cascade failed", e);
-        }
-        return System.nanoTime() - start;
-    }
-
     private static void expectMarked(CascadeDatabase database, Shape shape, CascadeDatabase.Tables tables) {
         PurgeDatabase.expect("grandchildren marked", shape.targetGrandchildren(),
-                count(database, "select count(*) from " + tables.grandchild() + " where deleted_at is not null"));
+                database.count("select count(*) from " + tables.grandchild() + " where deleted_at is not null"));
         PurgeDatabase.expect("children marked", shape.targetChildren(),
-                count(database, "select count(*) from " + tables.child() + " where deleted_at is not null"));
+                database.count("select count(*) from " + tables.child() + " where deleted_at is not null"));
     }
 
     private static void expectNoneMarked(CascadeDatabase database, CascadeDatabase.Tables tables) {
         PurgeDatabase.expect("rows still marked", 0L,
-                count(database, "select count(*) from " + tables.grandchild() + " where deleted_at is not null")
-                        + count(database, "select count(*) from " + tables.child() + " where deleted_at is not null"));
-    }
-
-    private static long count(CascadeDatabase database, String sql) {
-        try (Connection connection = database.pool().getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql);
-             ResultSet result = statement.executeQuery()) {
-            result.next();
-            return result.getLong(1);
-        }
-        catch (SQLException e) {
-            throw new IllegalStateException(sql, e);
-        }
+                database.count("select count(*) from " + tables.grandchild() + " where deleted_at is not null")
+                        + database.count("select count(*) from " + tables.child() + " where deleted_at is not null"));
     }
 
     private static long percentile(long[] sorted, int p) {

@@ -45,6 +45,8 @@ class GuideSetupSamplesTest {
         settings.put(SoftDeleteSettings.CLOCK, Clock.systemUTC());
         settings.put(SoftDeleteSettings.ACTOR_PROVIDER, (ActorProvider) () -> currentUser().getName());
         // end::guide-settings[]
+        // the class's own factory made the table: a second create-drop would drop it under that one
+        settings.put(AvailableSettings.HBM2DDL_AUTO, "none");
         try (SessionFactory factory = TestSessionFactory.build(TestDatabase.current().dataSource(), settings,
                 List.of(Customer.class))) {
             Long id = factory.fromTransaction(s -> {
@@ -63,7 +65,7 @@ class GuideSetupSamplesTest {
     void theRecorderSampleCountsWhatReachedTheDriver() {
         DataSource dataSource = TestDatabase.current().dataSource();
         Map<String, Object> settings = new HashMap<>();
-        settings.put(AvailableSettings.HBM2DDL_AUTO, "create-drop");
+        settings.put(AvailableSettings.HBM2DDL_AUTO, "none");   // the class's own factory made the table
         settings.put(AvailableSettings.PHYSICAL_NAMING_STRATEGY, CamelCaseToUnderscoresNamingStrategy.class.getName());
         // tag::guide-kit-wiring[]
         SqlRecorder sql = SqlRecorder.create();
