@@ -13,11 +13,11 @@ import org.hibernate.boot.spi.AdditionalMappingContributions;
 import org.hibernate.boot.spi.AdditionalMappingContributor;
 import org.hibernate.boot.spi.InFlightMetadataCollector;
 import org.hibernate.boot.spi.MetadataBuildingContext;
-import org.hibernate.engine.spi.FilterDefinition;
 import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.FetchProfile;
+import org.hibernate.mapping.MetadataSource;
 import org.hibernate.mapping.ForeignKey;
 import org.hibernate.mapping.ManyToOne;
-import org.hibernate.mapping.OneToMany;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.mapping.RootClass;
 import org.hibernate.mapping.SimpleValue;
@@ -61,7 +61,7 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
     private void contribute(AdditionalMappingContributions contributions, InFlightMetadataCollector metadata,
             MetadataBuildingContext buildingContext, SoftDeleteService service, SoftDeleteModel.Builder model) {
         Map<String, SoftDeletableType> roots = readRoots(metadata, service, buildingContext, model);
-        defineMarkerFilters(metadata);
+        defineVisibilityProfiles(metadata);
         for (PersistentClass entity : metadata.getEntityBindings()) {
             SoftDeletableType type = roots.get(entity.getRootClass().getEntityName());
             if (type != null) {
@@ -72,10 +72,9 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
             RootClass root = (RootClass) metadata.getEntityBinding(type.rootEntityName());
             root.setStateManagementType(SoftDeleteStateManagement.class);
             makeMarkerReadOnly(root, type);
-            attachMarkerFilters(root::addFilter);
             LOG.debugf("soft-deletable: %s, marker %s", type.rootEntityName(), type.markerAttribute());
         }
-        attachToCollections(metadata, roots);
+        prepareCollections(metadata, roots);
         new LiveUniqueBinder(buildingContext, model.uniqueKeys()).bind(roots, contributions::contributeAuxiliaryDatabaseObject);
         DeletedRowIndexes.bind(metadata, roots, contributions::contributeAuxiliaryDatabaseObject);
         if (service.history().table()) {
@@ -123,17 +122,19 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
         return bound;
     }
 
-    private static void defineMarkerFilters(InFlightMetadataCollector metadata) {
+    /**
+     * The admin visibilities travel as fetch profiles that fetch nothing (see {@code Visibility}): a
+     * session can enable only a profile its factory defines.
+     */
+    private static void defineVisibilityProfiles(InFlightMetadataCollector metadata) {
         for (Visibility visibility : List.of(Visibility.ALL, Visibility.DELETED)) {
-            if (metadata.getFilterDefinition(visibility.filterName()) == null) {
-                // applyToLoadByKey: loaders of every entity that reaches a soft-deletable one must be rebuilt too
-                metadata.addFilterDefinition(new FilterDefinition(visibility.filterName(),
-                        Visibility.MARKER_FILTER_CONDITION, false, true, Map.of(), Map.of()));
+            if (metadata.getFetchProfile(visibility.profileName()) == null) {
+                metadata.addFetchProfile(new FetchProfile(visibility.profileName(), MetadataSource.OTHER));
             }
         }
     }
 
-    private static void attachToCollections(InFlightMetadataCollector metadata, Map<String, SoftDeletableType> roots) {
+    private static void prepareCollections(InFlightMetadataCollector metadata, Map<String, SoftDeletableType> roots) {
         SoftDeletableElements elements = new SoftDeletableElements(metadata, roots);
         for (Collection collection : metadata.getCollectionBindings()) {
             boolean softDeletableOwner = isSoftDeletable(collection.getOwner(), roots);
@@ -146,13 +147,7 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
                     deleteLinksWithTheirOwnerRow(collection);
                 }
             }
-            if (collection.getElement() instanceof OneToMany oneToMany
-                    && isSoftDeletable(oneToMany.getAssociatedClass(), roots)) {
-                attachMarkerFilters(collection::addFilter);
-            }
-            else if (collection.getElement() instanceof ManyToOne manyToMany
-                    && isSoftDeletable(metadata.getEntityBinding(manyToMany.getReferencedEntityName()), roots)) {
-                attachMarkerFilters(collection::addManyToManyFilter);
+            if (collection.getElement() instanceof ManyToOne && elements.holdsSoftDeletable(collection)) {
                 nestTargetJoins(collection);
             }
         }
@@ -192,18 +187,5 @@ public final class SoftDeleteMappingContributor implements AdditionalMappingCont
 
     private static boolean isSoftDeletable(PersistentClass entity, Map<String, SoftDeletableType> roots) {
         return entity != null && roots.containsKey(entity.getRootClass().getEntityName());
-    }
-
-    private static void attachMarkerFilters(FilterTarget target) {
-        for (Visibility visibility : List.of(Visibility.ALL, Visibility.DELETED)) {
-            target.addFilter(visibility.filterName(), Visibility.MARKER_FILTER_CONDITION, true, Map.of(), Map.of());
-        }
-    }
-
-    /** {@code addFilter} of entities and collections, and {@code addManyToManyFilter} of collections. */
-    @FunctionalInterface
-    private interface FilterTarget {
-        void addFilter(String name, String condition, boolean autoAliasInjection, Map<String, String> aliasTableMap,
-                Map<String, String> aliasEntityMap);
     }
 }

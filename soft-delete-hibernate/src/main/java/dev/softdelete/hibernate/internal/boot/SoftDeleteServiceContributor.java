@@ -1,8 +1,10 @@
 package dev.softdelete.hibernate.internal.boot;
 
 import dev.softdelete.hibernate.internal.compat.SoftDeletePersisters;
-import dev.softdelete.hibernate.internal.scope.Visibility;
-import org.hibernate.mapping.FilterConfiguration;
+import org.hibernate.mapping.Collection;
+import org.hibernate.mapping.ManyToOne;
+import org.hibernate.mapping.OneToMany;
+import org.hibernate.mapping.PersistentClass;
 import org.hibernate.persister.spi.PersisterClassResolver;
 import dev.softdelete.hibernate.SoftDeleteSettings;
 import dev.softdelete.hibernate.internal.compat.HibernateVersionGuard;
@@ -16,7 +18,6 @@ import org.hibernate.service.spi.ServiceContributor;
 import org.hibernate.service.spi.ServiceRegistryImplementor;
 import org.jboss.logging.Logger;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -46,7 +47,10 @@ public final class SoftDeleteServiceContributor implements ServiceContributor {
         builder.addInitiator(PersisterResolverInitiator.INSTANCE);
     }
 
-    /** The library's persisters for soft-deletable hierarchies (see {@code SoftDeletePersisters}). */
+    /**
+     * The library's persisters (see {@code SoftDeletePersisters}): for soft-deletable hierarchies,
+     * and, keeping a loader per visibility, for every other entity and collection.
+     */
     private static final class PersisterResolverInitiator implements StandardServiceInitiator<PersisterClassResolver> {
 
         static final PersisterResolverInitiator INSTANCE = new PersisterResolverInitiator();
@@ -58,15 +62,21 @@ public final class SoftDeleteServiceContributor implements ServiceContributor {
 
         @Override
         public PersisterClassResolver initiateService(Map<String, Object> settings, ServiceRegistryImplementor registry) {
-            // the mapping contributor puts the visibility filters on soft-deletable roots and their collections
-            return new SoftDeletePersisters.Resolver(
-                    entity -> hasVisibilityFilter(entity.getRootClass().getFilters()),
-                    collection -> hasVisibilityFilter(collection.getFilters())
-                            || hasVisibilityFilter(collection.getManyToManyFilters()));
+            // stateless: one registry may build several factories; the mapping contributor marked the roots
+            return new SoftDeletePersisters.Resolver(PersisterResolverInitiator::isSoftDeletable,
+                    PersisterResolverInitiator::holdsSoftDeletable);
         }
 
-        private static boolean hasVisibilityFilter(List<FilterConfiguration> filters) {
-            return filters.stream().anyMatch(filter -> Visibility.ALL.filterName().equals(filter.getName()));
+        private static boolean isSoftDeletable(PersistentClass entity) {
+            return entity != null && entity.getRootClass().getStateManagementType() == SoftDeleteStateManagement.class;
+        }
+
+        private static boolean holdsSoftDeletable(Collection collection) {
+            if (collection.getElement() instanceof OneToMany oneToMany) {
+                return isSoftDeletable(oneToMany.getAssociatedClass());
+            }
+            return collection.getElement() instanceof ManyToOne manyToMany
+                    && isSoftDeletable(manyToMany.getMetadata().getEntityBinding(manyToMany.getReferencedEntityName()));
         }
     }
 

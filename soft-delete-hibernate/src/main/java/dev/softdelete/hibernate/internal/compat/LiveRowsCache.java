@@ -1,7 +1,5 @@
 package dev.softdelete.hibernate.internal.compat;
 
-import org.hibernate.cache.spi.DomainDataRegion;
-import org.hibernate.cache.spi.access.AccessType;
 import org.hibernate.cache.spi.access.EntityDataAccess;
 import org.hibernate.cache.spi.access.SoftLock;
 import org.hibernate.cache.spi.entry.CacheEntry;
@@ -19,12 +17,10 @@ import java.util.Map;
  * {@code get}, a multi-id load) would serve it. Refusing the put keeps every cache hit live; a deleted
  * row is read from the database, where the restriction applies. Everything else is the provider's own.
  */
-final class LiveRowsCache implements EntityDataAccess {
-
-    private final EntityDataAccess delegate;
+final class LiveRowsCache extends ForwardingDataAccess<EntityDataAccess> implements EntityDataAccess {
 
     private LiveRowsCache(EntityDataAccess delegate) {
-        this.delegate = delegate;
+        super(delegate);
     }
 
     static EntityDataAccess wrap(EntityDataAccess cache) {
@@ -100,65 +96,5 @@ final class LiveRowsCache implements EntityDataAccess {
     public boolean afterUpdate(SharedSessionContractImplementor session, Object key, Object value,
             Object currentVersion, Object previousVersion, SoftLock lock) {
         return delegate.afterUpdate(session, key, value, currentVersion, previousVersion, lock);
-    }
-
-    @Override
-    public DomainDataRegion getRegion() {
-        return delegate.getRegion();
-    }
-
-    @Override
-    public AccessType getAccessType() {
-        return delegate.getAccessType();
-    }
-
-    @Override
-    public Object get(SharedSessionContractImplementor session, Object key) {
-        return delegate.get(session, key);
-    }
-
-    @Override
-    public SoftLock lockItem(SharedSessionContractImplementor session, Object key, Object version) {
-        return delegate.lockItem(session, key, version);
-    }
-
-    @Override
-    public void unlockItem(SharedSessionContractImplementor session, Object key, SoftLock lock) {
-        delegate.unlockItem(session, key, lock);
-    }
-
-    @Override
-    public void remove(SharedSessionContractImplementor session, Object key) {
-        delegate.remove(session, key);
-    }
-
-    @Override
-    public void removeAll(SharedSessionContractImplementor session) {
-        delegate.removeAll(session);
-    }
-
-    @Override
-    public boolean contains(Object key) {
-        return delegate.contains(key);
-    }
-
-    @Override
-    public SoftLock lockRegion() {
-        return delegate.lockRegion();
-    }
-
-    @Override
-    public void unlockRegion(SoftLock lock) {
-        delegate.unlockRegion(lock);
-    }
-
-    @Override
-    public void evict(Object key) {
-        delegate.evict(key);
-    }
-
-    @Override
-    public void evictAll() {
-        delegate.evictAll();
     }
 }

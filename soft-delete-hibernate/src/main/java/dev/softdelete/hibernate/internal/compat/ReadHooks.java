@@ -1,5 +1,6 @@
 package dev.softdelete.hibernate.internal.compat;
 
+import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.service.Service;
 
@@ -17,6 +18,12 @@ public interface ReadHooks extends Service {
      * {@code null} in its slot when the load is ordered, and no slot when it is not.
      */
     List<?> visibleOf(List<?> loaded, boolean ordered, SharedSessionContractImplementor session);
+
+    /**
+     * The fetch profile that carries the session's admin visibility, or null in the default one: the
+     * key under which the library's persisters keep a loader per visibility ({@link VisibilityLoaders}).
+     */
+    String visibilityProfile(LoadQueryInfluencers influencers);
 
     /** Whether the disassembled state of a row of the entity carries a marker. */
     boolean isDeleted(String entityName, Object[] disassembledState, SharedSessionContractImplementor session);

@@ -3,22 +3,36 @@ package dev.softdelete.hibernate.internal.compat;
 import org.hibernate.cache.spi.access.CollectionDataAccess;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.CollectionKey;
+import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.loader.ast.internal.CollectionLoaderNamedQuery;
+import org.hibernate.loader.ast.spi.BatchLoaderFactory;
+import org.hibernate.loader.ast.spi.CollectionLoader;
 import org.hibernate.mapping.Collection;
 import org.hibernate.metamodel.spi.RuntimeModelCreationContext;
+import org.hibernate.persister.collection.AbstractCollectionPersister;
 import org.hibernate.persister.collection.BasicCollectionPersister;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.collection.OneToManyPersister;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Hibernate's collection persisters, for collections of soft-deletable entities. Why subclasses:
- * {@code Hibernate.size()}, {@code Hibernate.contains()} and {@code Hibernate.isEmpty()} on a collection
+ * <ul>
+ * <li>{@code Hibernate.size()}, {@code Hibernate.contains()} and {@code Hibernate.isEmpty()} on a collection
  * not yet read answer from SQL the persister builds once, with no restriction and no hook; the
  * collection's contents are what the session's visibility lets it see, so these answer from the
- * collection itself, read once through the restricted loader.
+ * collection itself, read once through the restricted loader;</li>
+ * <li>the collection's loader, which Hibernate builds anew for each load in an admin scope, is kept per
+ * visibility ({@link VisibilityLoaders}), and its cache region is one of the default visibility only
+ * ({@link VisibleCollectionCache});</li>
+ * <li>in an admin scope the collection counts as filtered ({@code isAffectedByEnabledFilters}), as it did
+ * when scopes enabled filters: Hibernate then writes an emptied collection element by element
+ * instead of deleting all its rows, and refuses to recreate a bag (it may not hold every row).</li>
+ * </ul>
  */
 public final class SoftDeleteCollectionPersisters {
 
@@ -69,11 +83,54 @@ public final class SoftDeleteCollectionPersisters {
         return null;
     }
 
+    private static CollectionLoader build(AbstractCollectionPersister persister, LoadQueryInfluencers influencers,
+            Function<LoadQueryInfluencers, CollectionLoader> singleKey) {
+        if (influencers.effectivelyBatchLoadable(persister)) {
+            return persister.getFactory().getServiceRegistry().requireService(BatchLoaderFactory.class)
+                    .createCollectionBatchLoader(influencers.effectiveBatchSize(persister), influencers,
+                            persister.getAttributeMapping(), persister.getFactory());
+        }
+        return singleKey.apply(influencers);
+    }
+
+    /** The visibility's own loader, or null where Hibernate's choice applies (see {@code determineLoaderToUse}). */
+    private static CollectionLoader visibilityLoader(AbstractCollectionPersister persister,
+            VisibilityLoaders<CollectionLoader> loaders, SharedSessionContractImplementor session) {
+        LoadQueryInfluencers influencers = session.getLoadQueryInfluencers();
+        String profile = VisibilityLoaders.adminProfile(persister.getFactory(), influencers);
+        if (profile == null
+                || persister.getCollectionLoader() instanceof CollectionLoaderNamedQuery
+                || influencers.effectiveSubselectFetchEnabled(persister)
+                || VisibilityLoaders.influencedOtherwise(persister.getAttributeMapping(), influencers)
+                || VisibilityLoaders.influencedOtherwise(persister.getElementPersister(), influencers)) {
+            return null;
+        }
+        return loaders.of(profile, persister.getFactory());
+    }
+
+    private static boolean inAdminScope(SharedSessionContractImplementor session) {
+        return VisibilityLoaders.adminProfile(session.getFactory(), session.getLoadQueryInfluencers()) != null;
+    }
+
     /** One-to-many collections of soft-deletable entities. */
     public static final class OneToMany extends OneToManyPersister {
 
+        private final VisibilityLoaders<CollectionLoader> loaders =
+                new VisibilityLoaders<>(i -> build(this, i, this::createSingleKeyCollectionLoader));
+
         public OneToMany(Collection collection, CollectionDataAccess cache, RuntimeModelCreationContext context) {
-            super(collection, cache, context);
+            super(collection, VisibleCollectionCache.wrap(cache), context);
+        }
+
+        @Override
+        protected CollectionLoader determineLoaderToUse(Object key, SharedSessionContractImplementor session) {
+            CollectionLoader loader = visibilityLoader(this, loaders, session);
+            return loader != null ? loader : super.determineLoaderToUse(key, session);
+        }
+
+        @Override
+        public boolean isAffectedByEnabledFilters(SharedSessionContractImplementor session) {
+            return super.isAffectedByEnabledFilters(session) || inAdminScope(session);
         }
 
         @Override
@@ -98,8 +155,22 @@ public final class SoftDeleteCollectionPersisters {
     /** Many-to-many collections whose targets are soft-deletable. */
     public static final class ManyToMany extends BasicCollectionPersister {
 
+        private final VisibilityLoaders<CollectionLoader> loaders =
+                new VisibilityLoaders<>(i -> build(this, i, this::createSingleKeyCollectionLoader));
+
         public ManyToMany(Collection collection, CollectionDataAccess cache, RuntimeModelCreationContext context) {
-            super(collection, cache, context);
+            super(collection, VisibleCollectionCache.wrap(cache), context);
+        }
+
+        @Override
+        protected CollectionLoader determineLoaderToUse(Object key, SharedSessionContractImplementor session) {
+            CollectionLoader loader = visibilityLoader(this, loaders, session);
+            return loader != null ? loader : super.determineLoaderToUse(key, session);
+        }
+
+        @Override
+        public boolean isAffectedByEnabledFilters(SharedSessionContractImplementor session) {
+            return super.isAffectedByEnabledFilters(session) || inAdminScope(session);
         }
 
         @Override

@@ -19,7 +19,8 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * Hibernate's three entity persisters, for soft-deletable entities, with two changes. Why subclasses:
+ * Hibernate's three entity persisters, for soft-deletable entities: those of {@link VisibilityPersisters}
+ * with two more changes. Why subclasses:
  * a multi-id load returns instances it finds in the persistence context or the second-level cache
  * without any event or loader a listener could reach, and a StatelessSession reads the second-level
  * cache the same way; the persister is the one place both pass through (Hibernate Reactive replaces
@@ -37,8 +38,9 @@ public final class SoftDeletePersisters {
 
     /**
      * Hibernate's resolver of persister classes, answering the library's persisters for the entities
-     * of soft-deletable hierarchies. Why internal: the standard resolver is the only place that knows
-     * which persister fits an inheritance strategy, and Hibernate 7 has no per-entity persister setting.
+     * of soft-deletable hierarchies, {@link VisibilityPersisters} for the other entities. Why internal:
+     * the standard resolver is the only place that knows which persister fits an inheritance strategy,
+     * and Hibernate 7 has no per-entity persister setting.
      */
     public static final class Resolver extends StandardPersisterClassResolver {
 
@@ -59,16 +61,17 @@ public final class SoftDeletePersisters {
         @Override
         public Class<? extends EntityPersister> getEntityPersisterClass(PersistentClass entity) {
             Class<? extends EntityPersister> standard = super.getEntityPersisterClass(entity);
-            if (!softDeletable.test(entity)) {
-                return standard;
-            }
+            boolean soft = softDeletable.test(entity);
             if (standard == SingleTableEntityPersister.class) {
-                return SingleTable.class;
+                return soft ? SingleTable.class : VisibilityPersisters.SingleTable.class;
             }
             if (standard == JoinedSubclassEntityPersister.class) {
-                return Joined.class;
+                return soft ? Joined.class : VisibilityPersisters.Joined.class;
             }
-            return standard == UnionSubclassEntityPersister.class ? Union.class : standard;
+            if (standard == UnionSubclassEntityPersister.class) {
+                return soft ? Union.class : VisibilityPersisters.Union.class;
+            }
+            return standard;
         }
     }
 
@@ -79,7 +82,7 @@ public final class SoftDeletePersisters {
     }
 
     /** For single-table hierarchies and entities without subclasses. */
-    public static final class SingleTable extends SingleTableEntityPersister {
+    public static final class SingleTable extends VisibilityPersisters.SingleTable {
 
         public SingleTable(PersistentClass entity, EntityDataAccess cache, NaturalIdDataAccess naturalIdCache,
                 RuntimeModelCreationContext context) {
@@ -93,7 +96,7 @@ public final class SoftDeletePersisters {
     }
 
     /** For {@code JOINED} hierarchies. */
-    public static final class Joined extends JoinedSubclassEntityPersister {
+    public static final class Joined extends VisibilityPersisters.Joined {
 
         public Joined(PersistentClass entity, EntityDataAccess cache, NaturalIdDataAccess naturalIdCache,
                 RuntimeModelCreationContext context) {
@@ -107,7 +110,7 @@ public final class SoftDeletePersisters {
     }
 
     /** For {@code TABLE_PER_CLASS} hierarchies. */
-    public static final class Union extends UnionSubclassEntityPersister {
+    public static final class Union extends VisibilityPersisters.Union {
 
         public Union(PersistentClass entity, EntityDataAccess cache, NaturalIdDataAccess naturalIdCache,
                 RuntimeModelCreationContext context) {

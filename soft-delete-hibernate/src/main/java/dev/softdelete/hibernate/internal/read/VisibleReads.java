@@ -4,6 +4,7 @@ import dev.softdelete.hibernate.internal.compat.ReadHooks;
 import dev.softdelete.hibernate.internal.model.SoftDeletableType;
 import dev.softdelete.hibernate.internal.scope.Visibility;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
+import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.hibernate.proxy.HibernateProxy;
@@ -24,6 +25,11 @@ public final class VisibleReads implements ReadHooks {
 
     public VisibleReads(SoftDeleteService service) {
         this.service = service;
+    }
+
+    @Override
+    public String visibilityProfile(LoadQueryInfluencers influencers) {
+        return Visibility.of(influencers).profileName();
     }
 
     @Override

@@ -2,41 +2,40 @@ package dev.softdelete.hibernate.internal.scope;
 
 import org.hibernate.engine.spi.LoadQueryInfluencers;
 
+import java.util.Set;
+
 /**
  * Which rows of soft-deletable tables a session sees. The admin visibilities are carried by two
- * library-owned marker filters: enabling any filter turns Hibernate's plan caches off for the
- * session, which is what keeps plans built for one visibility out of another, while the default
- * (live) visibility enables none and keeps every plan cached.
+ * library-owned fetch profiles that fetch nothing: the enabled profiles are part of the key of
+ * Hibernate's query-plan cache, so each visibility gets plans of its own and keeps them, while the
+ * library's persisters keep a loader per visibility (see {@code compat.VisibilityLoaders}). The
+ * default (live) visibility enables none.
  */
 public enum Visibility {
     LIVE(null),
     ALL("softdelete_unfiltered"),
     DELETED("softdelete_only_deleted");
 
-    /** The condition of both marker filters: they select, they never restrict. */
-    public static final String MARKER_FILTER_CONDITION = "1=1";
+    private final String profileName;
 
-    private final String filterName;
-
-    Visibility(String filterName) {
-        this.filterName = filterName;
+    Visibility(String profileName) {
+        this.profileName = profileName;
     }
 
-    /** The marker filter enabled for this visibility, or null for {@link #LIVE}. */
-    public String filterName() {
-        return filterName;
+    /** The fetch profile enabled for this visibility, or null for {@link #LIVE}. */
+    public String profileName() {
+        return profileName;
     }
 
     public static Visibility of(LoadQueryInfluencers influencers) {
-        if (!influencers.hasEnabledFilters()) {
+        if (!influencers.hasEnabledFetchProfiles()) {
             return LIVE;
         }
-        if (influencers.getEnabledFilter(ALL.filterName) != null) {
+        // not isFetchProfileEnabled: it looks the name up in the factory on every call
+        Set<String> enabled = influencers.getEnabledFetchProfileNames();
+        if (enabled.contains(ALL.profileName)) {
             return ALL;
         }
-        if (influencers.getEnabledFilter(DELETED.filterName) != null) {
-            return DELETED;
-        }
-        return LIVE;
+        return enabled.contains(DELETED.profileName) ? DELETED : LIVE;
     }
 }

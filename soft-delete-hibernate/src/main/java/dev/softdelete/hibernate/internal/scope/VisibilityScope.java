@@ -1,6 +1,7 @@
 package dev.softdelete.hibernate.internal.scope;
 
 import dev.softdelete.hibernate.SoftDeleteScope;
+import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 import java.util.ArrayList;
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * A visibility scope of one session: switches the marker filters on open. The scopes open in a
+ * A visibility scope of one session: switches the visibility's fetch profile on open. The scopes open in a
  * session form a stack ({@link Stack}); the visibility in effect is always the one of the most
  * recently opened scope that is still open, or the one from before the first scope when none is.
  * So scopes closed out of order ({@code a = unfiltered(); b = onlyDeleted(); a.close(); b.close();})
@@ -82,13 +83,14 @@ public final class VisibilityScope implements SoftDeleteScope {
         }
 
         private static void apply(SharedSessionContractImplementor session, Visibility visibility) {
+            LoadQueryInfluencers influencers = session.getLoadQueryInfluencers();
             for (Visibility admin : new Visibility[] {Visibility.ALL, Visibility.DELETED}) {
                 if (admin != visibility) {
-                    session.disableFilter(admin.filterName());
+                    influencers.disableFetchProfile(admin.profileName());
                 }
             }
-            if (visibility.filterName() != null) {
-                session.enableFilter(visibility.filterName());
+            if (visibility.profileName() != null) {
+                influencers.enableFetchProfile(visibility.profileName());
             }
         }
     }
