@@ -125,6 +125,11 @@ class LeakMatrixTest {
         paths.add(path("subselect-fetched one-to-many", MatrixRows::itemsThroughLiveOwner, (s, rows) -> s
                 .createSelectionQuery("from MatrixOwner", MatrixOwner.class).list().stream()
                 .flatMap(o -> codes(o.getSubselectItems()).stream()).toList()));
+        paths.add(path("map element by key (Hibernate.get, map unread)", items(), (s, rows) -> {
+            Map<String, MatrixItem> byCode = liveOwner(s, rows).getItemsByCode();
+            return ITEMS.stream().map(code -> Hibernate.get(byCode, code)).filter(Objects::nonNull)
+                    .map(MatrixItem::getCode).toList();
+        }));
         paths.add(path("many-to-many", items(), (s, rows) -> codes(liveOwner(s, rows).getPicks())));
         paths.add(path("element collection (of the owners)", scope -> visible(OWNERS, scope),
                 (s, rows) -> hql(s, "select n from MatrixOwner o join o.notes n")));

@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
+import jakarta.persistence.MapKey;
 import jakarta.persistence.OneToMany;
 import org.hibernate.annotations.BatchSize;
 import org.hibernate.annotations.Cache;
@@ -19,8 +20,10 @@ import org.hibernate.annotations.FetchMode;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The owner of the leak matrix: its items in every fetch style, picked items, and notes. */
@@ -52,6 +55,10 @@ public class MatrixOwner {
     @Fetch(FetchMode.SUBSELECT)
     private List<MatrixItem> subselectItems = new ArrayList<>();
 
+    @OneToMany(mappedBy = "owner")
+    @MapKey(name = "code")
+    private Map<String, MatrixItem> itemsByCode = new HashMap<>();
+
     @ManyToMany
     @JoinTable(name = "matrix_owner_pick")
     private Set<MatrixItem> picks = new LinkedHashSet<>();
@@ -68,6 +75,10 @@ public class MatrixOwner {
     public MatrixOwner(String name) {
         this.name = name;
         this.notes.add(name);
+    }
+
+    public Map<String, MatrixItem> getItemsByCode() {
+        return itemsByCode;
     }
 
     public Long getId() {

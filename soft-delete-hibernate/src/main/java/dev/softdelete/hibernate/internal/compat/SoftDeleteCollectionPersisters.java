@@ -22,8 +22,9 @@ import java.util.function.Function;
 /**
  * Hibernate's collection persisters, for collections of soft-deletable entities. Why subclasses:
  * <ul>
- * <li>{@code Hibernate.size()}, {@code Hibernate.contains()} and {@code Hibernate.isEmpty()} on a collection
- * not yet read answer from SQL the persister builds once, with no restriction and no hook; the
+ * <li>{@code Hibernate.size()}, {@code Hibernate.contains()}, {@code Hibernate.isEmpty()} and
+ * {@code Hibernate.get()} on a collection not yet read answer from SQL the persister builds once, with
+ * no restriction of the element rows and no hook; the
  * collection's contents are what the session's visibility lets it see, so these answer from the
  * collection itself, read once through the restricted loader;</li>
  * <li>the collection's loader, which Hibernate builds anew for each load in an admin scope, is kept per
@@ -93,6 +94,16 @@ public final class SoftDeleteCollectionPersisters {
         return singleKey.apply(influencers);
     }
 
+    private static Object elementAt(Object contents, Object index) {
+        if (contents instanceof Map<?, ?> map) {
+            return map.get(index);
+        }
+        if (contents instanceof List<?> list && index instanceof Integer position) {
+            return position >= 0 && position < list.size() ? list.get(position) : null;
+        }
+        return null;
+    }
+
     /** The visibility's own loader, or null where Hibernate's choice applies (see {@code determineLoaderToUse}). */
     private static CollectionLoader visibilityLoader(AbstractCollectionPersister persister,
             VisibilityLoaders<CollectionLoader> loaders, SharedSessionContractImplementor session) {
@@ -150,6 +161,12 @@ public final class SoftDeleteCollectionPersisters {
             Boolean present = holdsIndex(contents(this, key, session), index);
             return present != null ? present : super.indexExists(key, index, session);
         }
+
+        @Override
+        public Object getElementByIndex(Object key, Object index, SharedSessionContractImplementor session, Object owner) {
+            Object contents = contents(this, key, session);
+            return contents != null ? elementAt(contents, index) : super.getElementByIndex(key, index, session, owner);
+        }
     }
 
     /** Many-to-many collections whose targets are soft-deletable. */
@@ -189,6 +206,12 @@ public final class SoftDeleteCollectionPersisters {
         public boolean indexExists(Object key, Object index, SharedSessionContractImplementor session) {
             Boolean present = holdsIndex(contents(this, key, session), index);
             return present != null ? present : super.indexExists(key, index, session);
+        }
+
+        @Override
+        public Object getElementByIndex(Object key, Object index, SharedSessionContractImplementor session, Object owner) {
+            Object contents = contents(this, key, session);
+            return contents != null ? elementAt(contents, index) : super.getElementByIndex(key, index, session, owner);
         }
     }
 }
