@@ -28,14 +28,18 @@ final class SoftDeletableElements {
 
     /** Whether the collection's elements are entities of a soft-deletable hierarchy. */
     boolean holdsSoftDeletable(Collection collection) {
-        PersistentClass element = null;
-        if (collection.getElement() instanceof OneToMany oneToMany) {
-            element = oneToMany.getAssociatedClass();
-        }
-        else if (collection.getElement() instanceof ManyToOne manyToMany) {
-            element = metadata.getEntityBinding(manyToMany.getReferencedEntityName());
-        }
+        PersistentClass element = elementEntity(collection);
         return element != null && roots.containsKey(element.getRootClass().getEntityName());
+    }
+
+    /** The entity a one-to-many or many-to-many collection holds; null for other collections. */
+    static PersistentClass elementEntity(Collection collection) {
+        if (collection.getElement() instanceof OneToMany oneToMany) {
+            return oneToMany.getAssociatedClass();
+        }
+        return collection.getElement() instanceof ManyToOne manyToMany
+                ? manyToMany.getMetadata().getEntityBinding(manyToMany.getReferencedEntityName())
+                : null;
     }
 
     /** Adds a problem for each positional list or array of soft-deletable entities. */

@@ -2,8 +2,6 @@ package dev.softdelete.hibernate.internal.boot;
 
 import dev.softdelete.hibernate.internal.compat.SoftDeletePersisters;
 import org.hibernate.mapping.Collection;
-import org.hibernate.mapping.ManyToOne;
-import org.hibernate.mapping.OneToMany;
 import org.hibernate.mapping.PersistentClass;
 import org.hibernate.persister.spi.PersisterClassResolver;
 import dev.softdelete.hibernate.SoftDeleteSettings;
@@ -72,11 +70,7 @@ public final class SoftDeleteServiceContributor implements ServiceContributor {
         }
 
         private static boolean holdsSoftDeletable(Collection collection) {
-            if (collection.getElement() instanceof OneToMany oneToMany) {
-                return isSoftDeletable(oneToMany.getAssociatedClass());
-            }
-            return collection.getElement() instanceof ManyToOne manyToMany
-                    && isSoftDeletable(manyToMany.getMetadata().getEntityBinding(manyToMany.getReferencedEntityName()));
+            return isSoftDeletable(SoftDeletableElements.elementEntity(collection));
         }
     }
 

@@ -119,10 +119,6 @@ public final class SoftDeleteCollectionPersisters {
         return loaders.of(profile, persister.getFactory());
     }
 
-    private static boolean inAdminScope(SharedSessionContractImplementor session) {
-        return VisibilityLoaders.adminProfile(session.getFactory(), session.getLoadQueryInfluencers()) != null;
-    }
-
     /** One-to-many collections of soft-deletable entities. */
     public static final class OneToMany extends OneToManyPersister {
 
@@ -141,7 +137,7 @@ public final class SoftDeleteCollectionPersisters {
 
         @Override
         public boolean isAffectedByEnabledFilters(SharedSessionContractImplementor session) {
-            return super.isAffectedByEnabledFilters(session) || inAdminScope(session);
+            return super.isAffectedByEnabledFilters(session) || VisibilityLoaders.inAdminScope(session);
         }
 
         @Override
@@ -187,7 +183,7 @@ public final class SoftDeleteCollectionPersisters {
 
         @Override
         public boolean isAffectedByEnabledFilters(SharedSessionContractImplementor session) {
-            return super.isAffectedByEnabledFilters(session) || inAdminScope(session);
+            return super.isAffectedByEnabledFilters(session) || VisibilityLoaders.inAdminScope(session);
         }
 
         @Override

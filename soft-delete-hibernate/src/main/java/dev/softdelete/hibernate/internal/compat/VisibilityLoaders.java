@@ -2,6 +2,7 @@ package dev.softdelete.hibernate.internal.compat;
 
 import org.hibernate.engine.spi.LoadQueryInfluencers;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.loader.ast.spi.Loadable;
 
 import java.util.Map;
@@ -47,6 +48,16 @@ final class VisibilityLoaders<L> {
         return influencers.hasEnabledFetchProfiles()
                 ? factory.getServiceRegistry().requireService(ReadHooks.class).visibilityProfile(influencers)
                 : null;
+    }
+
+    /** Whether the session reads in an admin visibility. */
+    static boolean inAdminScope(SharedSessionContractImplementor session) {
+        return adminProfile(session.getFactory(), session.getLoadQueryInfluencers()) != null;
+    }
+
+    /** Whether the influencers carry an admin visibility. */
+    static boolean inAdminScope(SessionFactoryImplementor factory, LoadQueryInfluencers influencers) {
+        return adminProfile(factory, influencers) != null;
     }
 
     /** Whether something other than the visibility influences loads of the loadable (Hibernate's own tests). */

@@ -57,10 +57,6 @@ public final class VisibilityPersisters {
         return loaders.of(profile, persister.getFactory());
     }
 
-    private static boolean inAdminScope(AbstractEntityPersister persister, LoadQueryInfluencers influencers) {
-        return VisibilityLoaders.adminProfile(persister.getFactory(), influencers) != null;
-    }
-
     /** For single-table hierarchies and entities without subclasses. */
     public static class SingleTable extends SingleTableEntityPersister {
 
@@ -79,7 +75,8 @@ public final class VisibilityPersisters {
 
         @Override
         public boolean isAffectedByInfluencers(LoadQueryInfluencers influencers, boolean onlyApplyForLoadByKeyFilters) {
-            return super.isAffectedByInfluencers(influencers, onlyApplyForLoadByKeyFilters) || inAdminScope(this, influencers);
+            return super.isAffectedByInfluencers(influencers, onlyApplyForLoadByKeyFilters) 
+                    || VisibilityLoaders.inAdminScope(getFactory(), influencers);
         }
     }
 
@@ -101,7 +98,8 @@ public final class VisibilityPersisters {
 
         @Override
         public boolean isAffectedByInfluencers(LoadQueryInfluencers influencers, boolean onlyApplyForLoadByKeyFilters) {
-            return super.isAffectedByInfluencers(influencers, onlyApplyForLoadByKeyFilters) || inAdminScope(this, influencers);
+            return super.isAffectedByInfluencers(influencers, onlyApplyForLoadByKeyFilters) 
+                    || VisibilityLoaders.inAdminScope(getFactory(), influencers);
         }
     }
 
@@ -123,7 +121,8 @@ public final class VisibilityPersisters {
 
         @Override
         public boolean isAffectedByInfluencers(LoadQueryInfluencers influencers, boolean onlyApplyForLoadByKeyFilters) {
-            return super.isAffectedByInfluencers(influencers, onlyApplyForLoadByKeyFilters) || inAdminScope(this, influencers);
+            return super.isAffectedByInfluencers(influencers, onlyApplyForLoadByKeyFilters) 
+                    || VisibilityLoaders.inAdminScope(getFactory(), influencers);
         }
     }
 }

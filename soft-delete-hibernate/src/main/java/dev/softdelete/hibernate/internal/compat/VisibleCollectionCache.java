@@ -22,24 +22,20 @@ final class VisibleCollectionCache extends ForwardingDataAccess<CollectionDataAc
         return cache == null ? null : new VisibleCollectionCache(cache);
     }
 
-    private static boolean inAdminScope(SharedSessionContractImplementor session) {
-        return VisibilityLoaders.adminProfile(session.getFactory(), session.getLoadQueryInfluencers()) != null;
-    }
-
     @Override
     public Object get(SharedSessionContractImplementor session, Object key) {
-        return inAdminScope(session) ? null : delegate.get(session, key);
+        return VisibilityLoaders.inAdminScope(session) ? null : delegate.get(session, key);
     }
 
     @Override
     public boolean putFromLoad(SharedSessionContractImplementor session, Object key, Object value, Object version) {
-        return !inAdminScope(session) && delegate.putFromLoad(session, key, value, version);
+        return !VisibilityLoaders.inAdminScope(session) && delegate.putFromLoad(session, key, value, version);
     }
 
     @Override
     public boolean putFromLoad(SharedSessionContractImplementor session, Object key, Object value, Object version,
             boolean minimalPutOverride) {
-        return !inAdminScope(session) && delegate.putFromLoad(session, key, value, version, minimalPutOverride);
+        return !VisibilityLoaders.inAdminScope(session) && delegate.putFromLoad(session, key, value, version, minimalPutOverride);
     }
 
     @Override
