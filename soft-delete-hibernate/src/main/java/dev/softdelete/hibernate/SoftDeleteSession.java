@@ -165,7 +165,9 @@ public interface SoftDeleteSession extends Session {
 
     /**
      * Restores every row of the entity type deleted at or after the given instant, each with what its
-     * delete cascaded to: "restore everything deleted since yesterday".
+     * delete cascaded to: "restore everything deleted since yesterday". The rows are restored together,
+     * one statement per association and level for up to 500 rows of the type at a time, and each brings
+     * back exactly what its own delete marked, as {@link #restore(Class, Object, RestoreOption...)} does.
      * <pre>{@code
      * int restored = session.restoreDeletedSince(Customer.class, clock.instant().minus(Duration.ofDays(1)));
      * }</pre>
@@ -175,10 +177,38 @@ public interface SoftDeleteSession extends Session {
      * @param options     {@link RestoreOption#WITH_PARENTS} to restore deleted parents first
      * @return the number of rows of {@code entityClass} restored
      * @throws IllegalArgumentException if the class is not a soft-deletable entity
-     * @throws IllegalStateException    if a parent of one of the rows is still deleted and
-     *                                  {@link RestoreOption#WITH_PARENTS} was not given
+     * @throws IllegalStateException    if a parent of one of the rows is still deleted, is not itself
+     *                                  one of the rows, and {@link RestoreOption#WITH_PARENTS} was not
+     *                                  given; nothing changes
+     * @throws RestoreConflictException if a row would take a unique key that a live row holds; no row of
+     *                                  its group of 500 changes (groups before it stay restored)
      */
     int restoreDeletedSince(Class<?> entityClass, java.time.Instant since, RestoreOption... options);
+
+    /**
+     * Restores the rows of the entity type with the given ids, each with what its delete cascaded to:
+     * "restore the selected items" of a trash page. The rows are restored together, one statement per
+     * association and level for up to 500 rows at a time, and each brings back exactly what its own
+     * delete marked, as {@link #restore(Class, Object, RestoreOption...)} does. Ids of live or missing
+     * rows are passed over; an id given twice counts once.
+     * <pre>{@code
+     * int restored = session.restoreAll(Post.class, List.of(12L, 15L, 31L));
+     * }</pre>
+     *
+     * @param entityClass the entity class
+     * @param ids         the ids of the rows to restore, none null
+     * @param options     {@link RestoreOption#WITH_PARENTS} to restore deleted parents first
+     * @return the number of the given rows that were deleted and are restored
+     * @throws IllegalArgumentException if the class is not a soft-deletable entity, or an id is null or
+     *                                  cannot be converted to the entity's id type
+     * @throws IllegalStateException    if a parent of one of the rows is still deleted, is not itself
+     *                                  one of the rows, and {@link RestoreOption#WITH_PARENTS} was not
+     *                                  given; nothing changes
+     * @throws RestoreConflictException if a row would take a unique key that a live row holds; no row of
+     *                                  its group of 500 changes (groups before it stay restored)
+     * @since 0.1.0
+     */
+    int restoreAll(Class<?> entityClass, java.util.Collection<?> ids, RestoreOption... options);
 
     /**
      * What {@code remove(entity)} would do, computed without doing it: the row and the rows its

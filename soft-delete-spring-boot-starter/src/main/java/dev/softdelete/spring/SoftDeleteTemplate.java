@@ -121,6 +121,25 @@ public class SoftDeleteTemplate {
     }
 
     /**
+     * Restores the rows of a type with the given ids, together; see
+     * {@link SoftDeleteSession#restoreAll(Class, java.util.Collection, RestoreOption...)}.
+     *
+     * @param entityClass the entity type
+     * @param ids         the rows' ids
+     * @param options     restore options
+     * @return the number of the given rows that were deleted and are restored
+     * @throws RestoreConflictDataAccessException when a live row holds a unique value of one of them
+     */
+    public int restoreAll(Class<?> entityClass, java.util.Collection<?> ids, RestoreOption... options) {
+        try {
+            return inSession(session -> session.restoreAll(entityClass, ids, options));
+        }
+        catch (RestoreConflictException e) {
+            throw new RestoreConflictDataAccessException(e);
+        }
+    }
+
+    /**
      * Deletes a row for good, live or deleted; see {@link SoftDeleteSession#hardDelete(Class, Object)}.
      *
      * @param entityClass the entity type

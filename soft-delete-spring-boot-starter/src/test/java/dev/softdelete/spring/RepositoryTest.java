@@ -130,6 +130,18 @@ class RepositoryTest {
     }
 
     @Test
+    void restoreAllByIdBringsBackTheSelectedPostsTogetherWithTheirComments() {
+        posts.deleteAllById(java.util.List.of(first, second));
+
+        assertThat(posts.restoreAllById(java.util.List.of(first, second, first))).isEqualTo(2);
+
+        assertThat(posts.findAll()).extracting(Post::getId).containsExactlyInAnyOrder(first, second);
+        assertThat(jdbc.queryForObject("select count(*) from sb_comment where deleted_at is not null", Long.class))
+                .isZero();
+        assertThat(posts.restoreAllById(java.util.List.of(first))).as("a live row is not restored").isZero();
+    }
+
+    @Test
     void restoreByIdRefusesWhenALivePostHoldsTheSlug() {
         posts.deleteById(first);
         transactions.executeWithoutResult(status -> posts.save(new Post("first", "Another first")));

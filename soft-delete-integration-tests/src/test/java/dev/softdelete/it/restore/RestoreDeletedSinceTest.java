@@ -1,12 +1,14 @@
 package dev.softdelete.it.restore;
 
 import dev.softdelete.hibernate.HistoryEntry;
+import dev.softdelete.hibernate.RestoreOption;
 import dev.softdelete.hibernate.SoftDeleteSettings;
 import dev.softdelete.it.model.CascadeBlog;
 import dev.softdelete.it.model.CascadeComment;
 import dev.softdelete.it.model.CascadePost;
 import dev.softdelete.it.support.MutableClock;
 import dev.softdelete.it.support.TestSessionFactory;
+import dev.softdelete.test.SqlRecorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -16,11 +18,15 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * {@code restoreDeletedSince} of many roots: exact per root (a child deleted by another operation stays
  * deleted, a root deleted before the window too), roots of one bulk delete each with their own
- * children, managed instances brought in line, one history entry per root.
+ * children, managed instances brought in line, one history entry per root; all roots restored together,
+ * so the statement count does not grow with their number; a root whose parent is deleted outside the
+ * window refuses the call before anything changes.
  */
 class RestoreDeletedSinceTest {
 
@@ -99,9 +105,10 @@ class RestoreDeletedSinceTest {
         assertThat(history).extracting(HistoryEntry::kind).contains(HistoryEntry.Kind.RESTORE,
                 HistoryEntry.Kind.RESTORE_CASCADE);
         assertThat(history).filteredOn(entry -> entry.kind() == HistoryEntry.Kind.RESTORE).hasSize(3);
-        // root by root: each restore brings back its own post and comment
+        // one delete operation undone: what came back with its three roots, counted per entity, as its delete counted it
         assertThat(history).filteredOn(entry -> entry.kind() == HistoryEntry.Kind.RESTORE_CASCADE)
-                .extracting(HistoryEntry::rows).containsOnly(1L).hasSize(6);
+                .extracting(HistoryEntry::entityName, HistoryEntry::rows)
+                .containsExactlyInAnyOrder(tuple(CascadePost.class.getName(), 3L), tuple(CascadeComment.class.getName(), 3L));
     }
 
     @Test
@@ -121,5 +128,63 @@ class RestoreDeletedSinceTest {
 
         assertThat(deleted("cascade_blog") + deleted("cascade_post")).isZero();
         assertThat(db.rows("select title from cascade_post where title = 'edited after the restore'")).hasSize(1);
+    }
+
+    @Test
+    void theStatementCountDoesNotGrowWithTheNumberOfRoots() {
+        CLOCK.set(NOW.minus(Duration.ofDays(2)));
+        removeEach(blogs(2, 2, 2));
+        SqlRecorder two = db.record(() -> db.inTransaction(
+                s -> assertThat(s.restoreDeletedSince(CascadeBlog.class, NOW.minus(Duration.ofDays(2)))).isEqualTo(2)));
+        CLOCK.set(NOW.minus(Duration.ofDays(1)));
+        removeEach(blogs(12, 2, 2));
+        SqlRecorder twelve = db.record(() -> db.inTransaction(
+                s -> assertThat(s.restoreDeletedSince(CascadeBlog.class, NOW.minus(Duration.ofDays(1)))).isEqualTo(12)));
+        CLOCK.set(NOW);
+
+        assertThat(deleted("cascade_blog") + deleted("cascade_post") + deleted("cascade_comment")).isZero();
+        assertThat(twelve.statements()).as(twelve.dump()).hasSameSizeAs(two.statements());
+    }
+
+    @Test
+    void moreRootsThanOneStatementBindsComeBackInGroups() {
+        List<Long> ids = blogs(1001, 1, 1);
+        db.inTransaction(s -> s.createMutationQuery("delete from CascadeBlog").executeUpdate());
+        assertThat(deleted("cascade_comment")).isEqualTo(1001);
+
+        SqlRecorder sql = db.record(() -> db.inTransaction(
+                s -> assertThat(s.restoreDeletedSince(CascadeBlog.class, NOW)).isEqualTo(ids.size())));
+
+        assertThat(deleted("cascade_blog") + deleted("cascade_post") + deleted("cascade_comment")).isZero();
+        // three groups (500, 500, 1), each a handful of statements, not a few per root
+        assertThat(sql.statements()).hasSizeLessThan(40);
+    }
+
+    @Test
+    void aRootWhoseParentIsDeletedOutsideTheWindowRefusesTheCallBeforeAnythingChanges() {
+        // the post deleted on its own has the lowest id: restored one at a time, it would come back first
+        long liveBlog = blogs(1, 1, 0).get(0);
+        long deletedBlog = blogs(1, 2, 0).get(0);
+        long postOfLiveBlog = db.fromTransaction(s -> s.find(CascadeBlog.class, liveBlog).getPosts().get(0).getId());
+        db.inTransaction(s -> s.remove(s.find(CascadePost.class, postOfLiveBlog)));
+        removeEach(List.of(deletedBlog));
+
+        db.inTransaction(s -> {
+            assertThatThrownBy(() -> s.restoreDeletedSince(CascadePost.class, NOW))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining(CascadeBlog.class.getName() + "#" + deletedBlog)
+                    .hasMessageContaining("RestoreOption.WITH_PARENTS");
+            // the transaction goes on, and commits what it holds: nothing was restored
+        });
+
+        assertThat(db.rows("select id from cascade_post where id = ? and deleted_at is not null", postOfLiveBlog))
+                .hasSize(1);
+        assertThat(deleted("cascade_post")).isEqualTo(3);
+
+        int restored = db.fromTransaction(
+                s -> s.restoreDeletedSince(CascadePost.class, NOW, RestoreOption.WITH_PARENTS));
+
+        assertThat(restored).isEqualTo(3);
+        assertThat(deleted("cascade_blog") + deleted("cascade_post")).isZero();
     }
 }

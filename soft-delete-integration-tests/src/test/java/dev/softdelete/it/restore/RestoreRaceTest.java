@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -131,6 +132,50 @@ class RestoreRaceTest {
             assertThat(second.get(10, TimeUnit.SECONDS)).isFalse();
         }
         assertThat(db.rows("select id from cascade_post where deleted_at is null")).hasSize(1);
+    }
+
+    @Test
+    void restoreOfAWindowStartedWhileAParentsDeleteIsUncommittedWaitsAndIsRefused() throws Exception {
+        long[] ids = blogWithDeletedPost();
+        try (SoftDeleteSession deleting = open()) {
+            Transaction delete = deleting.beginTransaction();
+            deleting.remove(deleting.find(CascadeBlog.class, ids[0]));
+            deleting.flush();
+
+            Future<Boolean> restore = other.submit(() -> {
+                try (SoftDeleteSession restoring = open()) {
+                    return restoring.fromTransaction(tx -> restoring.restoreDeletedSince(CascadePost.class, NOW) > 0);
+                }
+            });
+            LockWaits.awaitBlockedOrDone(db, restore, 10, TimeUnit.SECONDS);
+            delete.commit();
+
+            assertThat(outcome(restore)).contains("is still deleted");
+        }
+        assertThat(db.rows("select id from cascade_blog where deleted_at is null")).isEmpty();
+        assertThat(db.rows("select id from cascade_post where deleted_at is null")).isEmpty();
+    }
+
+    @Test
+    void secondOfTwoConcurrentRestoresOfAListFindsTheRowsLiveAndCountsNone() throws Exception {
+        long[] first = blogWithDeletedPost();
+        long[] second = blogWithDeletedPost();
+        List<Long> posts = List.of(first[1], second[1]);
+        try (SoftDeleteSession restoring = open()) {
+            Transaction restore = restoring.beginTransaction();
+            assertThat(restoring.restoreAll(CascadePost.class, posts)).isEqualTo(2);
+
+            Future<Integer> again = other.submit(() -> {
+                try (SoftDeleteSession restoringAgain = open()) {
+                    return restoringAgain.fromTransaction(tx -> restoringAgain.restoreAll(CascadePost.class, posts));
+                }
+            });
+            LockWaits.awaitBlockedOrDone(db, again, 10, TimeUnit.SECONDS);
+            restore.commit();
+
+            assertThat(again.get(10, TimeUnit.SECONDS)).isZero();
+        }
+        assertThat(db.rows("select id from cascade_post where deleted_at is null")).hasSize(2);
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.Optional;
  *
  * Page<Post> trash = posts.findAllDeleted(PageRequest.of(0, 20, Sort.by("deletedAt").descending()));
  * posts.restoreById(id);
+ * posts.restoreAllById(selectedIds);
  * }</pre>
  *
  * The repository's own methods ({@code findAll}, {@code count}, derived queries, {@code deleteById})
@@ -74,6 +75,19 @@ public interface SoftDeleteRepository<T, ID> {
      *                                                             values; nothing is restored
      */
     boolean restoreById(ID id);
+
+    /**
+     * Restores deleted rows, each with what its delete cascaded to, together: one statement per
+     * association and level for up to 500 rows, not several per row. Ids of live or absent rows are
+     * passed over.
+     *
+     * @param ids the ids
+     * @return the number of the given rows that were deleted and are now live
+     * @throws dev.softdelete.spring.RestoreConflictDataAccessException when a live row holds one of their
+     *                                                             unique values; none of them is restored
+     *                                                             (of more than 500, the groups before stay)
+     */
+    int restoreAllById(Iterable<? extends ID> ids);
 
     /**
      * Deletes a row for good, live or deleted, with what the database cascades.

@@ -23,6 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -107,11 +108,15 @@ class RepositorySamplesTest {
         assertThat(posts.findAllIncludingDeleted()).extracting(Post::getId).containsExactlyInAnyOrder(id, older, live);
         assertThat(posts.findByIdIncludingDeleted(id)).get().extracting(Post::getDeletedAt).isEqualTo(CLOCK.instant());
 
+        List<Long> ids = List.of(older);
         // tag::spring-repository-restore[]
         posts.restoreById(id);                        // RestoreConflictDataAccessException when a live row holds its unique key
+        posts.restoreAllById(ids);                    // the selected rows, together: one statement per level
         // end::spring-repository-restore[]
 
         assertThat(posts.findById(id)).isPresent();
+        assertThat(posts.findById(older)).isPresent();
+        assertThat(posts.countDeleted()).isZero();
         assertThat(comments(id, "deleted_at is null")).isEqualTo(2);
         posts.deleteById(id);
         transactions.executeWithoutResult(status -> posts.save(new Post("first", "Another first")));

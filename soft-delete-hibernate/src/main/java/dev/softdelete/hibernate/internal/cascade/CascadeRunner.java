@@ -8,7 +8,7 @@ import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.CacheCleanup;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.model.CascadeStep;
-import dev.softdelete.hibernate.internal.model.DeletionKey;
+import dev.softdelete.hibernate.internal.model.DeletedBy;
 import dev.softdelete.hibernate.internal.model.MarkerColumns;
 import dev.softdelete.hibernate.internal.scope.SessionState.DeleteRequest;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
@@ -20,6 +20,7 @@ import org.hibernate.persister.entity.EntityPersister;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -36,6 +37,7 @@ public final class CascadeRunner {
     private final SharedSessionContractImplementor session;
     private final SoftDeleteService service;
     private OperationHistory history;
+    private Map<Long, OperationHistory> perOperation;
     private int aliases;
 
     public CascadeRunner(SharedSessionContractImplementor session, SoftDeleteService service) {
@@ -46,6 +48,15 @@ public final class CascadeRunner {
     /** Counts what the cascade marks or restores, per entity, into the operation's history (null: none). */
     public CascadeRunner recordingInto(OperationHistory operationHistory) {
         this.history = operationHistory;
+        return this;
+    }
+
+    /**
+     * Counts what a restore of several operations brings back, per operation and entity, into the
+     * history of each operation, keyed by operation id (null: none).
+     */
+    public CascadeRunner recordingPerOperation(Map<Long, OperationHistory> operations) {
+        this.perOperation = operations;
         return this;
     }
 
@@ -109,13 +120,24 @@ public final class CascadeRunner {
     }
 
     /** Restores the rows that the root's delete operation marked through its REMOVE cascades. */
-    public void restore(EntityPersister root, Object rootId, DeletionKey deletion) {
+    public void restore(EntityPersister root, Object rootId, DeletedBy deletion) {
+        restore(rootLevel(root, rootId), deletion);
+    }
+
+    /**
+     * Restores the rows that the delete operations marked through the REMOVE cascades of the roots:
+     * one UPDATE per association and level for all of them. The caller chooses roots and operations
+     * so that every row an operation marked below them belongs to a root marked by it.
+     */
+    public void restore(Level roots, DeletedBy deletion) {
         Detachments detachments = new Detachments(session, service, this);
-        Level rootLevel = rootLevel(root, rootId);
-        detachments.reattach(rootLevel);
-        LevelWalk.walk(service, rootLevel, (step, parents) -> {
+        detachments.reattach(roots);
+        LevelWalk.walk(service, roots, (step, parents) -> {
             MarkerColumns child = step.childColumns();
             String ofParents = childrenOf(step, parents);
+            if (perOperation != null) {
+                countPerOperation(step, parents, deletion);
+            }
             StringBuilder set = new StringBuilder(child.cleared());
             Binds setBinds = new Binds();
             VersionBump versions = VersionBump.of(step.child(), session);
@@ -129,7 +151,7 @@ public final class CascadeRunner {
             if (history != null) {
                 history.reached(HistoryEntry.Kind.RESTORE_CASCADE, step.child(), rows);
             }
-            ManagedChildren.markRestored(session, step, child.markerValue(deletion.instant()), versions);
+            ManagedChildren.markRestored(session, step, deletion.markerOfManaged(child), versions);
             evictCache(step);
             Next next = new Next("select " + step.childId() + " as sd_id from " + child.table() + " where "
                     + ofParents, new Binds());
@@ -140,6 +162,25 @@ public final class CascadeRunner {
             }
             return next;
         });
+    }
+
+    /**
+     * Counts, per operation, the rows of one level that the restore is about to bring back, into that
+     * operation's history: one grouped read, made only when history is kept.
+     */
+    private void countPerOperation(CascadeStep step, Level parents, DeletedBy deletion) {
+        MarkerColumns child = step.childColumns();
+        String sql = "select " + child.operation() + ", count(*) from " + child.table() + " where "
+                + deletion.condition(child) + " and " + step.childrenOf(parents.ids()) + " group by "
+                + child.operation();
+        Binds binds = deletion.bind(new Binds(), child, session).addAll(parents.binds());
+        for (Object[] row : Mutations.selectRows(session, sql, binds, child.operationType(),
+                session.getTypeConfiguration().getBasicTypeForJavaType(Long.class))) {
+            OperationHistory operation = perOperation.get((Long) row[0]);
+            if (operation != null) {
+                operation.reached(HistoryEntry.Kind.RESTORE_CASCADE, step.child(), ((Number) row[1]).longValue());
+            }
+        }
     }
 
     /**
@@ -202,7 +243,7 @@ public final class CascadeRunner {
             String ofParents, String set, Binds setBinds, String where, Binds whereBinds) {
         Dialect dialect = session.getJdbcServices().getDialect();
         boolean mySql = dialect instanceof MySQLDialect;
-        if ("?".equals(parents.ids()) || !(mySql || rerunsSubqueries(dialect))) {
+        if (parents.bound() || !(mySql || rerunsSubqueries(dialect))) {
             return new LevelUpdate("update " + table + " set " + set + " where " + where + " and " + ofParents,
                     new Binds().addAll(setBinds).addAll(whereBinds).addAll(parents.binds()));
         }
@@ -239,7 +280,7 @@ public final class CascadeRunner {
     }
 
     String readable(String ids, boolean readsUpdatedTable) {
-        if (!readsUpdatedTable || "?".equals(ids)) {
+        if (!readsUpdatedTable || LevelWalk.isBound(ids)) {
             return ids;
         }
         String alias = "sd" + (++aliases);

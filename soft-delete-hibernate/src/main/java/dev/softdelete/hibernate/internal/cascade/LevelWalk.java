@@ -34,10 +34,28 @@ public final class LevelWalk {
             return new Level(type, "?", idBinds, Set.of(), 0);
         }
 
+        /**
+         * Roots given by id: {@code ids} is a list of placeholders ({@code ?, ?, ?}) whose values are the
+         * binds, so SQL may compare with them directly instead of selecting them.
+         */
+        public static Level roots(EntityPersister type, String placeholders, Binds idBinds) {
+            return new Level(type, placeholders, idBinds, Set.of(), 0);
+        }
+
         /** Whether this is a single root row, whose own class's cascades apply. */
         public boolean isRootRow() {
             return depth == 0 && "?".equals(ids);
         }
+
+        /** Whether the ids are bound values rather than a query: the roots, not a level below them. */
+        public boolean bound() {
+            return isBound(ids);
+        }
+    }
+
+    /** Whether SQL selecting ids is a list of bound values ({@code ?} or {@code ?, ?}) rather than a query. */
+    public static boolean isBound(String ids) {
+        return ids.startsWith("?");
     }
 
     /**

@@ -52,9 +52,9 @@ final class ManagedChildren {
         }
     }
 
-    static void markRestored(SharedSessionContractImplementor session, CascadeStep step, Object marker,
-            VersionBump versions) {
-        List<EntityEntry> deleted = managed(session, step, marker::equals);
+    static void markRestored(SharedSessionContractImplementor session, CascadeStep step,
+            java.util.function.Predicate<Object> markerOfRestored, VersionBump versions) {
+        List<EntityEntry> deleted = managed(session, step, markerOfRestored);
         if (deleted.isEmpty()) {
             return;
         }

@@ -1,5 +1,6 @@
 package dev.softdelete.hibernate.internal.erase;
 
+import dev.softdelete.hibernate.internal.jdbc.IdChunks;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.model.CascadeStep;
 import dev.softdelete.hibernate.internal.model.MarkerColumns;

@@ -4,6 +4,7 @@ import dev.softdelete.hibernate.HistoryEntry;
 import dev.softdelete.hibernate.internal.history.HistoryLog;
 import dev.softdelete.hibernate.internal.history.OperationHistory;
 import dev.softdelete.hibernate.internal.jdbc.CacheCleanup;
+import dev.softdelete.hibernate.internal.jdbc.IdChunks;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.engine.spi.EntityKey;

@@ -6,6 +6,8 @@ import dev.softdelete.hibernate.internal.cascade.LevelWalk.Next;
 import dev.softdelete.hibernate.internal.cascade.LevelWalk;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
+import dev.softdelete.hibernate.internal.model.DeleteOperations;
+import dev.softdelete.hibernate.internal.model.DeletedBy;
 import dev.softdelete.hibernate.internal.model.DeletionKey;
 import dev.softdelete.hibernate.internal.model.LiveUniqueKey;
 import dev.softdelete.hibernate.internal.model.MarkerColumns;
@@ -36,6 +38,9 @@ public final class RestoreConflicts {
     private final SharedSessionContractImplementor session;
     private final SoftDeleteService service;
     private final Dialect dialect;
+    // several roots: rows restored together may share a key with each other, not only with live rows
+    private boolean among;
+    private boolean sharedAmongRestored;
 
     private RestoreConflicts(SharedSessionContractImplementor session, SoftDeleteService service) {
         this.session = session;
@@ -46,17 +51,34 @@ public final class RestoreConflicts {
     /** Throws {@link RestoreConflictException} if restoring the row that {@code deletion} marked would. */
     public static void check(SharedSessionContractImplementor session, SoftDeleteService service,
             EntityPersister persister, Object id, DeletionKey deletion) {
-        new RestoreConflicts(session, service).checkTree(persister, id, deletion);
+        Binds rootBinds = new Binds().add(persister.getIdentifierMapping(), id, session);
+        new RestoreConflicts(session, service).checkTree(Level.root(persister, rootBinds),
+                MarkerColumns.idRestriction(persister), deletion);
     }
 
-    private void checkTree(EntityPersister root, Object rootId, DeletionKey deletion) {
+    /**
+     * Throws {@link RestoreConflictException} if restoring the roots (of a single-column id), and what
+     * the operations marked below them, would give a restored row the key of a live row.
+     *
+     * @return false when two of the rows to restore share a key with each other: restored one at a
+     *         time, the second would be refused, which the caller leaves to that path
+     */
+    public static boolean checkAll(SharedSessionContractImplementor session, SoftDeleteService service, Level roots,
+            DeleteOperations deletion) {
+        RestoreConflicts conflicts = new RestoreConflicts(session, service);
+        conflicts.among = true;
+        conflicts.checkTree(roots, MarkerColumns.idColumn(roots.type()) + " in (" + roots.ids() + ")", deletion);
+        return !conflicts.sharedAmongRestored;
+    }
+
+    private void checkTree(Level roots, String rootRows, DeletedBy deletion) {
+        EntityPersister root = roots.type();
         Map<EntityPersister, Boolean> keyed = new HashMap<>();
         if (!reachesKeys(root, keyed)) {
             return; // nothing the restore could bring back has a unique key: no statement at all
         }
-        Binds rootBinds = new Binds().add(root.getIdentifierMapping(), rootId, session);
-        checkRows(root, MarkerColumns.idRestriction(root), rootBinds, null);
-        LevelWalk.walk(service, new Level(root, "?", rootBinds, Set.of(), 0), (step, parents) -> {
+        checkRows(root, rootRows, roots.binds(), null);
+        LevelWalk.walk(service, roots, (step, parents) -> {
             if (!reachesKeys(step.child(), keyed)) {
                 return null;
             }
@@ -112,16 +134,30 @@ public final class RestoreConflicts {
                 throw new RestoreConflictException(type.getEntityName(), key.name(), key.columnNames(),
                         restoredIds.get(0), liveId);
             }
+            if (among && !sharedAmongRestored) {
+                String shared = " from " + table + " d join " + table + " e on " + sameKey(key, "d", "e") + " where d."
+                        + id + " <> e." + id + " and d." + id + " in (select " + id + " from " + table + " where "
+                        + restoredRows + ") and e." + id + " in (select " + id + " from " + table + " where "
+                        + restoredRows + ")";
+                sharedAmongRestored = !Mutations.selectColumn(session, "select d." + id + shared,
+                        new Binds().addAll(binds).addAll(binds), idMapping).isEmpty();
+            }
         }
         return true;
     }
 
     /** {@code from ...}: pairs of a restored row {@code d} and a live row {@code l} with equal key values. */
     private String pairs(LiveUniqueKey key, String table, String id, String marker, String restoredRows) {
-        StringJoiner sameKey = new StringJoiner(" and ");
-        key.columns().forEach(column -> sameKey.add("l." + column.render(dialect) + " = d." + column.render(dialect)));
-        return " from " + table + " l join " + table + " d on " + sameKey + " where l." + marker + " is null and d."
+        return " from " + table + " l join " + table + " d on " + sameKey(key, "l", "d") + " where l." + marker + " is null and d."
                 + id + " in (select " + id + " from " + table + " where " + restoredRows + ") order by d." + id;
+    }
+
+    /** The key's columns of two aliases of its table equal, column by column; NULLs never match. */
+    private String sameKey(LiveUniqueKey key, String left, String right) {
+        StringJoiner sameKey = new StringJoiner(" and ");
+        key.columns().forEach(column -> sameKey.add(left + "." + column.render(dialect) + " = " + right + "."
+                + column.render(dialect)));
+        return sameKey.toString();
     }
 
     /** The id column; a composite id is compared on its first column only, which is enough to find a row. */

@@ -1,6 +1,7 @@
 package dev.softdelete.hibernate.internal.restore;
 
 import dev.softdelete.hibernate.internal.jdbc.Binds;
+import dev.softdelete.hibernate.internal.jdbc.IdChunks;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.model.CascadeStep;
 import dev.softdelete.hibernate.internal.model.MarkerColumns;
@@ -12,8 +13,9 @@ import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.persister.entity.EntityPersister;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
-import java.util.StringJoiner;
+import java.util.Map;
 
 /**
  * The locked reads a restore makes before it writes, in the order a cascade delete takes its locks:
@@ -24,8 +26,8 @@ import java.util.StringJoiner;
  */
 final class RestoreLocks {
 
-    /** A parent that a restore found deleted, and the association through which it cascades. */
-    record DeletedParent(CascadeStep step, Object id) {
+    /** A parent that a restore found deleted, the association through which it cascades, and its child. */
+    record DeletedParent(CascadeStep step, Object id, Object child) {
     }
 
     private final SharedSessionContractImplementor session;
@@ -42,37 +44,38 @@ final class RestoreLocks {
     }
 
     /**
-     * Locks (shared) every parent of the row whose REMOVE cascade reaches it, in id order, and returns
-     * the deleted ones. The parents' ids are read first without a lock: a locking read that also
-     * touched the row's own table would lock the child before the parent (MariaDB locks every row a
+     * Locks (shared) every parent of the rows whose REMOVE cascade reaches them, in id order, and
+     * returns the deleted ones. The parents' ids are read first without a lock: a locking read that also
+     * touched the rows' own table would lock a child before its parent (MariaDB locks every row a
      * locking statement reads, subqueries included).
+     *
+     * @param ids at most {@link IdChunks#SIZE} ids of the type
      */
-    List<DeletedParent> lockParents(EntityPersister persister, Object id) {
+    List<DeletedParent> lockParents(EntityPersister persister, List<Object> ids) {
         List<DeletedParent> deleted = new ArrayList<>();
+        JdbcMapping childIdType = persister.getIdentifierMapping().getSingleJdbcMapping();
         for (CascadeStep step : service.cascadePlans().parentStepsOf(persister)) {
             EntityPersister parent = step.owner();
             JdbcMapping parentIdType = parent.getIdentifierMapping().getSingleJdbcMapping();
-            List<Object> parentIds = Mutations.selectColumn(session,
-                    "select " + step.parentColumn() + " from " + step.linkTable() + " where " + step.childColumn()
-                            + " = ? and " + step.parentColumn() + " is not null",
-                    new Binds().add(persister.getIdentifierMapping(), id, session), parentIdType);
-            if (parentIds.isEmpty()) {
-                continue;
+            Map<Object, List<Object>> childrenOf = new HashMap<>();
+            for (Object[] link : Mutations.selectRows(session, "select " + step.parentColumn() + ", "
+                    + step.childColumn() + " from " + step.linkTable() + " where " + step.childColumn() + " in ("
+                    + IdChunks.placeholders(ids) + ") and " + step.parentColumn() + " is not null",
+                    IdChunks.binds(ids, persister.getIdentifierMapping(), session), parentIdType, childIdType)) {
+                childrenOf.computeIfAbsent(link[0], key -> new ArrayList<>()).add(link[1]);
             }
             MarkerColumns markers = MarkerColumns.of(parent, service.typeOf(parent.getEntityName()));
             String idColumn = MarkerColumns.idColumn(parent);
-            StringJoiner in = new StringJoiner(", ", "(", ")");
-            Binds binds = new Binds();
-            for (Object parentId : parentIds) {
-                in.add("?");
-                binds.add(parent.getIdentifierMapping(), parentId, session);
-            }
-            String sql = "select " + idColumn + ", " + markers.marker().getSelectionExpression() + " from "
-                    + markers.table() + " where " + idColumn + " in " + in + " order by " + idColumn + readLock;
-            for (Object[] row : Mutations.selectRows(session, sql, binds, parentIdType,
-                    markers.marker().getJdbcMapping())) {
-                if (row[1] != null) {
-                    deleted.add(new DeletedParent(step, row[0]));
+            for (List<Object> parentIds : IdChunks.of(new ArrayList<>(childrenOf.keySet()))) {
+                String sql = "select " + idColumn + ", " + markers.marker().getSelectionExpression() + " from "
+                        + markers.table() + " where " + idColumn + " in (" + IdChunks.placeholders(parentIds)
+                        + ") order by " + idColumn + readLock;
+                for (Object[] row : Mutations.selectRows(session, sql,
+                        IdChunks.binds(parentIds, parent.getIdentifierMapping(), session), parentIdType,
+                        markers.marker().getJdbcMapping())) {
+                    if (row[1] != null) {
+                        childrenOf.get(row[0]).forEach(child -> deleted.add(new DeletedParent(step, row[0], child)));
+                    }
                 }
             }
         }

@@ -56,7 +56,7 @@ public final class Restorer {
     private boolean restore(EntityPersister persister, Object id, int depth) {
         SoftDeletableType type = service.typeOf(persister.getEntityName());
         MarkerColumns columns = MarkerColumns.of(persister, type);
-        List<DeletedParent> deletedParents = locks.lockParents(persister, id);
+        List<DeletedParent> deletedParents = locks.lockParents(persister, List.of(id));
         Object[] marker = locks.lockMarker(persister, columns, id);
         if (marker == null) {
             return false; // live (perhaps restored meanwhile by another session), or gone
@@ -107,10 +107,7 @@ public final class Restorer {
         for (DeletedParent deleted : deletedParents) {
             CascadeStep step = deleted.step();
             if (!withParents) {
-                throw new IllegalStateException("softdelete: cannot restore " + persister.getEntityName() + "#" + id
-                        + ": its parent " + step.owner().getEntityName() + "#" + deleted.id() + " (through "
-                        + step.attribute() + ") is still deleted; restore the parent first, or pass"
-                        + " RestoreOption.WITH_PARENTS. Nothing was changed.");
+                throw parentStillDeleted(persister, id, deleted);
             }
             if (depth >= MAX_PARENT_DEPTH) {
                 throw new IllegalStateException("softdelete: the parents of " + persister.getEntityName() + "#" + id
@@ -119,6 +116,15 @@ public final class Restorer {
             restoredAny |= restore(step.owner(), deleted.id(), depth + 1);
         }
         return restoredAny;
+    }
+
+    /** The refusal of a row whose parent is deleted, when the caller did not ask for its parents. */
+    static IllegalStateException parentStillDeleted(EntityPersister persister, Object id, DeletedParent deleted) {
+        CascadeStep step = deleted.step();
+        return new IllegalStateException("softdelete: cannot restore " + persister.getEntityName() + "#" + id
+                + ": its parent " + step.owner().getEntityName() + "#" + deleted.id() + " (through "
+                + step.attribute() + ") is still deleted; restore the parent first, or pass"
+                + " RestoreOption.WITH_PARENTS. Nothing was changed.");
     }
 
     /**

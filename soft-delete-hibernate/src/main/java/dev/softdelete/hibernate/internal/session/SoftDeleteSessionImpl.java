@@ -13,6 +13,7 @@ import dev.softdelete.hibernate.internal.impact.DeleteImpact;
 import dev.softdelete.hibernate.internal.impact.RestoreImpact;
 import dev.softdelete.hibernate.internal.model.SoftDeletableType;
 import dev.softdelete.hibernate.internal.restore.Restorer;
+import dev.softdelete.hibernate.internal.restore.RootsRestore;
 import dev.softdelete.hibernate.internal.scope.ReasonScope;
 import dev.softdelete.hibernate.internal.scope.SessionState.RowKey;
 import dev.softdelete.hibernate.internal.scope.Visibility;
@@ -28,6 +29,8 @@ import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.persister.entity.EntityPersister;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -219,13 +222,31 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
         requireType(persister);
         flushBeforeScope();
         try (SoftDeleteScope scope = unfiltered()) {
-            Restorer restorer = new Restorer(delegate(), service, options);
-            List<Object> deleted = restorer.deletedSince(persister, since);
-            for (Object id : deleted) {
-                // false only when the cascade of an earlier row of the list brought this one back already
-                restorer.restore(persister, id);
+            return new RootsRestore(delegate(), service, options).restoreDeletedSince(persister, since);
+        }
+    }
+
+    @Override
+    public int restoreAll(Class<?> entityClass, Collection<?> ids, RestoreOption... options) {
+        Objects.requireNonNull(entityClass, "entityClass");
+        Objects.requireNonNull(ids, "ids");
+        checkOpen();
+        EntityPersister persister = persisterFor(entityClass);
+        requireType(persister);
+        List<Object> keys = new ArrayList<>(ids.size());
+        for (Object id : ids) {
+            if (id == null) {
+                throw new IllegalArgumentException("softdelete: restoreAll(" + entityClass.getSimpleName()
+                        + ".class, ids): the ids contain null; pass the ids of the rows to restore. Nothing was changed.");
             }
-            return deleted.size();
+            keys.add(idOf(persister, id));
+        }
+        if (keys.isEmpty()) {
+            return 0;
+        }
+        flushBeforeScope();
+        try (SoftDeleteScope scope = unfiltered()) {
+            return new RootsRestore(delegate(), service, options).restoreAll(persister, keys);
         }
     }
 

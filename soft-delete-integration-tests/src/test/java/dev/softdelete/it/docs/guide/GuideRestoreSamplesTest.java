@@ -13,10 +13,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The guide's sample of §5: a restore by id, with parents, and of everything deleted since an instant. */
+/** The guide's sample of §5: a restore by id, with parents, of everything deleted since an instant, and of a list. */
 class GuideRestoreSamplesTest {
 
     static final Instant NOW = Instant.parse("2026-05-01T12:00:00Z");
@@ -48,6 +49,7 @@ class GuideRestoreSamplesTest {
             s.remove(s.find(CascadeBlog.class, blogPostComment[0]));
         });
         Instant yesterday = NOW.minus(Duration.ofDays(1));
+        List<Long> selectedIds = List.of(lastWeek);
 
         int[] results = db.sessionFactory().fromTransaction(session -> {
             CascadeComment comment = SoftDeleteSession.wrap(session)
@@ -57,13 +59,13 @@ class GuideRestoreSamplesTest {
             boolean restored = s.restore(Customer.class, id);              // or s.restore(customer)
             s.restore(comment, RestoreOption.WITH_PARENTS);                // its deleted post (and blog) first
             int n = s.restoreDeletedSince(Customer.class, yesterday);      // everything deleted since yesterday
+            int m = s.restoreAll(Customer.class, selectedIds);             // the rows a trash page selected
             // end::guide-restore[]
-            return new int[] {restored ? 1 : 0, n};
+            return new int[] {restored ? 1 : 0, n, m};
         });
 
-        assertThat(results).containsExactly(1, 1);
-        assertThat(db.rows("select id from customer where deleted_at is not null"))
-                .extracting(r -> ((Number) r.get("id")).longValue()).containsExactly(lastWeek);
+        assertThat(results).containsExactly(1, 1, 1);
+        assertThat(db.rows("select id from customer where deleted_at is not null")).isEmpty();
         assertThat(liveCount("cascade_blog") + liveCount("cascade_post") + liveCount("cascade_comment")).isEqualTo(3);
     }
 

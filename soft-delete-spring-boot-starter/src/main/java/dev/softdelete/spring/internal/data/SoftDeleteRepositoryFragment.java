@@ -13,6 +13,7 @@ import org.springframework.data.jpa.repository.query.QueryUtils;
 import org.springframework.data.repository.core.RepositoryMethodContext;
 import org.springframework.data.repository.core.support.RepositoryMetadataAccess;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -69,6 +70,13 @@ public class SoftDeleteRepositoryFragment<T, ID> implements SoftDeleteRepository
     @Override
     public boolean restoreById(ID id) {
         return template().restore(domainType(), id);
+    }
+
+    @Override
+    public int restoreAllById(Iterable<? extends ID> ids) {
+        List<ID> list = new ArrayList<>();
+        ids.forEach(list::add);
+        return template().restoreAll(domainType(), list);
     }
 
     @Override

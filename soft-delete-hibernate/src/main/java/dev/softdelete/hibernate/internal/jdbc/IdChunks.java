@@ -1,6 +1,5 @@
-package dev.softdelete.hibernate.internal.erase;
+package dev.softdelete.hibernate.internal.jdbc;
 
-import dev.softdelete.hibernate.internal.jdbc.Binds;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.metamodel.mapping.ModelPart;
 
@@ -13,14 +12,14 @@ import java.util.StringJoiner;
  * chunk, so the statement count of an erase grows with the depth of the graph and only by one per
  * {@value #SIZE} rows, and no statement comes near a driver's parameter limit.
  */
-final class IdChunks {
+public final class IdChunks {
 
-    static final int SIZE = 500;
+    public static final int SIZE = 500;
 
     private IdChunks() {
     }
 
-    static List<List<Object>> of(List<Object> ids) {
+    public static List<List<Object>> of(List<Object> ids) {
         List<List<Object>> chunks = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += SIZE) {
             chunks.add(ids.subList(from, Math.min(ids.size(), from + SIZE)));
@@ -28,13 +27,13 @@ final class IdChunks {
         return chunks;
     }
 
-    static String placeholders(List<Object> chunk) {
+    public static String placeholders(List<Object> chunk) {
         StringJoiner marks = new StringJoiner(", ");
         chunk.forEach(id -> marks.add("?"));
         return marks.toString();
     }
 
-    static Binds binds(List<Object> chunk, ModelPart id, SharedSessionContractImplementor session) {
+    public static Binds binds(List<Object> chunk, ModelPart id, SharedSessionContractImplementor session) {
         Binds binds = new Binds();
         chunk.forEach(value -> binds.add(id, value, session));
         return binds;

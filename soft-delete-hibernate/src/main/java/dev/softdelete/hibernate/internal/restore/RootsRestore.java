@@ -1,0 +1,280 @@
+package dev.softdelete.hibernate.internal.restore;
+
+import dev.softdelete.hibernate.HistoryEntry;
+import dev.softdelete.hibernate.RestoreOption;
+import dev.softdelete.hibernate.internal.cascade.CascadeRunner;
+import dev.softdelete.hibernate.internal.cascade.LevelWalk.Level;
+import dev.softdelete.hibernate.internal.cascade.VersionBump;
+import dev.softdelete.hibernate.internal.history.HistoryLog;
+import dev.softdelete.hibernate.internal.history.OperationHistory;
+import dev.softdelete.hibernate.internal.jdbc.Binds;
+import dev.softdelete.hibernate.internal.jdbc.CacheCleanup;
+import dev.softdelete.hibernate.internal.jdbc.IdChunks;
+import dev.softdelete.hibernate.internal.jdbc.Mutations;
+import dev.softdelete.hibernate.internal.model.DeleteOperations;
+import dev.softdelete.hibernate.internal.model.MarkerColumns;
+import dev.softdelete.hibernate.internal.restore.RestoreLocks.DeletedParent;
+import dev.softdelete.hibernate.internal.service.SoftDeleteService;
+import org.hibernate.engine.spi.SessionImplementor;
+import org.hibernate.persister.entity.EntityPersister;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * {@code restoreDeletedSince} and {@code restoreAll}: many rows of a type, each with what its delete
+ * cascaded to, restored together, {@value IdChunks#SIZE} rows per group: one UPDATE for the group's rows
+ * and one per association and level for all their children, where {@link Restorer} sends several
+ * statements per row.
+ * <p>
+ * Exact per row, as {@link Restorer} is. A group's cascade restores the rows below its rows that carry
+ * the operation id of one of them. A row below row A that carries the operation of another row B came
+ * there by B's operation, so it lies below a row where that operation began: B itself, another row of
+ * the type marked by the same bulk statement, or a row above B that is still deleted. The last makes B a
+ * row with a deleted parent, restored on its own after the groups (or refused before anything changes,
+ * as a single restore would refuse it). The second is a row of the window too ({@code restoreDeletedSince}:
+ * its instant is B's); for {@code restoreAll} an operation that marked rows of the type not in the list
+ * is "open", and its rows are restored one at a time. So are rows marked without an operation id, and
+ * groups whose rows would share a unique key with each other; subclasses of a hierarchy and composite
+ * ids go one at a time throughout.
+ */
+public final class RootsRestore {
+
+    private final SessionImplementor session;
+    private final SoftDeleteService service;
+    private final RestoreLocks locks;
+    private final Restorer oneByOne;
+    private final boolean withParents;
+    // rows read as deleted that another transaction restored before this one locked them
+    private int restoredMeanwhile;
+
+    public RootsRestore(SessionImplementor session, SoftDeleteService service, RestoreOption... options) {
+        this.session = session;
+        this.service = service;
+        this.locks = new RestoreLocks(session, service);
+        this.oneByOne = new Restorer(session, service, options);
+        this.withParents = List.of(options).contains(RestoreOption.WITH_PARENTS);
+    }
+
+    /**
+     * Restores the rows of the type deleted at or after the instant; an unfiltered scope is open.
+     *
+     * @return the number of rows of the type that were deleted in the window, but for those another
+     *         transaction restored before this one locked them
+     */
+    public int restoreDeletedSince(EntityPersister type, Instant since) {
+        if (!together(type)) {
+            List<Object> deleted = oneByOne.deletedSince(type, since);
+            deleted.forEach(id -> oneByOne.restore(type, id));
+            return deleted.size();
+        }
+        MarkerColumns columns = columns(type);
+        Map<Object, Long> deleted = deletedRows(type, columns, columns.marker().getSelectionExpression() + " >= ?",
+                new Binds().add(columns.marker(), columns.markerValue(since), session));
+        // every row of the type that an operation of the window marked is in the window: its instant is there
+        restore(type, deleted, Set.of());
+        return deleted.size() - restoredMeanwhile;
+    }
+
+    /**
+     * Restores the rows of the type with the given ids; an unfiltered scope is open.
+     *
+     * @return the number of them that were deleted, but for those another transaction restored before
+     *         this one locked them
+     */
+    public int restoreAll(EntityPersister type, List<Object> ids) {
+        List<Object> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
+        if (!together(type)) {
+            return (int) distinct.stream().filter(id -> oneByOne.restore(type, id)).count();
+        }
+        MarkerColumns columns = columns(type);
+        Map<Object, Long> deleted = new LinkedHashMap<>();
+        for (List<Object> chunk : IdChunks.of(distinct)) {
+            deleted.putAll(deletedRows(type, columns, MarkerColumns.idColumn(type) + " in ("
+                    + IdChunks.placeholders(chunk) + ") and " + columns.marker().getSelectionExpression() + " is not null",
+                    IdChunks.binds(chunk, type.getIdentifierMapping(), session)));
+        }
+        restore(type, deleted, operationsBeyond(type, columns, deleted));
+        return deleted.size() - restoredMeanwhile;
+    }
+
+    /**
+     * Restores the rows together, but for the rows with a deleted parent, those marked without an
+     * operation id, and those whose operation also marked rows of the type that are not to be restored
+     * (one of these may lie below a row of the list, which must not bring it back): one at a time, after.
+     */
+    private void restore(EntityPersister type, Map<Object, Long> deleted, Set<Long> openOperations) {
+        List<List<Object>> groups = IdChunks.of(new ArrayList<>(deleted.keySet()));
+        Set<Object> alone = rootsWithDeletedParents(type, groups, deleted.keySet());
+        deleted.forEach((id, operation) -> {
+            if (operation == null || openOperations.contains(operation)) {
+                alone.add(id);
+            }
+        });
+        for (List<Object> group : groups) {
+            Map<Object, Long> together = new LinkedHashMap<>();
+            group.stream().filter(id -> !alone.contains(id)).forEach(id -> together.put(id, deleted.get(id)));
+            if (!together.isEmpty()) {
+                alone.addAll(restoreTogether(type, together));
+            }
+        }
+        // after the groups: a root whose deleted parent was restored with one of them is restored now
+        alone.forEach(id -> oneByOne.restore(type, id));
+    }
+
+    /** Hierarchy roots with a single-column id; a subclass shares its table with rows of other types. */
+    private static boolean together(EntityPersister type) {
+        return type.getSuperMappingType() == null && MarkerColumns.idColumn(type) != null;
+    }
+
+    private MarkerColumns columns(EntityPersister type) {
+        return MarkerColumns.of(type, service.typeOf(type.getEntityName()));
+    }
+
+    /** The deleted rows that the condition selects, in id order, with the operation that marked each (null: none). */
+    private Map<Object, Long> deletedRows(EntityPersister type, MarkerColumns columns, String where, Binds binds) {
+        String idColumn = MarkerColumns.idColumn(type);
+        Map<Object, Long> rows = new LinkedHashMap<>();
+        for (Object[] row : Mutations.selectRows(session, "select " + idColumn + ", " + columns.operation() + " from "
+                + columns.table() + " where " + where + " order by " + idColumn, binds,
+                type.getIdentifierMapping().getSingleJdbcMapping(), columns.operationType())) {
+            rows.put(row[0], (Long) row[1]);
+        }
+        return rows;
+    }
+
+    /** The operations of the rows that also marked rows of the type that are not among them. */
+    private Set<Long> operationsBeyond(EntityPersister type, MarkerColumns columns, Map<Object, Long> deleted) {
+        Map<Long, Long> listed = new HashMap<>();
+        deleted.values().stream().filter(Objects::nonNull).forEach(operation -> listed.merge(operation, 1L, Long::sum));
+        Set<Long> beyond = new HashSet<>();
+        for (List<Object> chunk : IdChunks.of(new ArrayList<>(listed.keySet()))) {
+            Binds binds = new Binds();
+            chunk.forEach(operation -> binds.add(columns.operationType(), operation));
+            String sql = "select " + columns.operation() + ", count(*) from " + columns.table() + " where "
+                    + columns.operation() + " in (" + IdChunks.placeholders(chunk) + ") group by " + columns.operation();
+            for (Object[] row : Mutations.selectRows(session, sql, binds, columns.operationType(),
+                    session.getTypeConfiguration().getBasicTypeForJavaType(Long.class))) {
+                if (((Number) row[1]).longValue() > listed.get((Long) row[0])) {
+                    beyond.add((Long) row[0]);
+                }
+            }
+        }
+        return beyond;
+    }
+
+    /**
+     * Locks the parents of every root, before any root, as one restore locks a row's parents before the
+     * row; returns the roots with a deleted parent. Without {@link RestoreOption#WITH_PARENTS}, a deleted
+     * parent that is not one of the roots refuses the whole call here, before anything changed.
+     */
+    private Set<Object> rootsWithDeletedParents(EntityPersister type, List<List<Object>> groups, Set<Object> roots) {
+        Set<Object> alone = new LinkedHashSet<>();
+        for (List<Object> group : groups) {
+            for (DeletedParent parent : locks.lockParents(type, group)) {
+                boolean parentIsRoot = parent.step().owner().getRootEntityName().equals(type.getEntityName())
+                        && roots.contains(parent.id());
+                if (!withParents && !parentIsRoot) {
+                    throw Restorer.parentStillDeleted(type, parent.child(), parent);
+                }
+                alone.add(parent.child());
+            }
+        }
+        return alone;
+    }
+
+    /**
+     * Restores the roots that are still deleted, together; returns those left to restore one at a time:
+     * a root deleted again by another operation since it was read, or all of them when two would share a
+     * unique key (one at a time, the later one is refused).
+     */
+    private List<Object> restoreTogether(EntityPersister type, Map<Object, Long> expected) {
+        MarkerColumns columns = columns(type);
+        Map<Object, Long> roots = lockRoots(type, columns, new ArrayList<>(expected.keySet()));
+        restoredMeanwhile += expected.size() - roots.size();
+        List<Object> alone = new ArrayList<>();
+        roots.forEach((id, operation) -> {
+            if (!Objects.equals(operation, expected.get(id))) {
+                alone.add(id);
+            }
+        });
+        roots.keySet().removeAll(alone);
+        if (roots.isEmpty()) {
+            return alone;
+        }
+        List<Object> rootIds = new ArrayList<>(roots.keySet());
+        Level level = Level.roots(type, IdChunks.placeholders(rootIds),
+                IdChunks.binds(rootIds, type.getIdentifierMapping(), session));
+        DeleteOperations operations = new DeleteOperations(new ArrayList<>(new LinkedHashSet<>(roots.values())));
+        if (!RestoreConflicts.checkAll(session, service, level, operations)) {
+            alone.addAll(rootIds);
+            return alone;
+        }
+        restore(type, columns, level, roots, operations);
+        return alone;
+    }
+
+    /** Locks the roots that are still deleted, in id order; returns their operation ids (null: none). */
+    private Map<Object, Long> lockRoots(EntityPersister type, MarkerColumns columns, List<Object> ids) {
+        String idColumn = MarkerColumns.idColumn(type);
+        String sql = "select " + idColumn + ", " + columns.operation() + " from " + columns.table() + " where "
+                + idColumn + " in (" + IdChunks.placeholders(ids) + ") and " + columns.marker().getSelectionExpression()
+                + " is not null order by " + idColumn + session.getJdbcServices().getDialect().getForUpdateString();
+        Map<Object, Long> roots = new LinkedHashMap<>();
+        for (Object[] row : Mutations.selectRows(session, sql, IdChunks.binds(ids, type.getIdentifierMapping(), session),
+                type.getIdentifierMapping().getSingleJdbcMapping(), columns.operationType())) {
+            roots.put(row[0], (Long) row[1]);
+        }
+        return roots;
+    }
+
+    private void restore(EntityPersister type, MarkerColumns columns, Level level, Map<Object, Long> roots,
+            DeleteOperations operations) {
+        StringBuilder sql = new StringBuilder("update ").append(columns.table()).append(" set ").append(columns.cleared());
+        Binds binds = new Binds();
+        VersionBump.of(type, session).appendTo(sql, binds, session);
+        sql.append(" where ").append(MarkerColumns.idColumn(type)).append(" in (").append(level.ids()).append(")");
+        Mutations.executeUpdate(session, sql.toString(), binds.addAll(level.binds()));
+        CacheCleanup.afterWriting(session, type);
+        Map<Long, OperationHistory> history = historyOf(type, roots);
+        new CascadeRunner(session, service).recordingPerOperation(history).restore(level, operations);
+        if (history != null) {
+            List<HistoryEntry> entries = new ArrayList<>();
+            history.values().forEach(operation -> entries.addAll(operation.entries()));
+            HistoryLog.record(session, service, entries);
+        }
+        refreshManaged(type, roots.keySet());
+    }
+
+    /** Per operation, the history of restoring its roots, under the id of the delete it undoes; null when none is kept. */
+    private Map<Long, OperationHistory> historyOf(EntityPersister type, Map<Object, Long> roots) {
+        if (!service.history().enabled()) {
+            return null;
+        }
+        Map<Long, OperationHistory> operations = new LinkedHashMap<>();
+        Instant now = service.now();
+        String actor = service.currentActor();
+        roots.forEach((id, operation) -> operations
+                .computeIfAbsent(operation, key -> new OperationHistory(key, now, actor, null))
+                .root(HistoryEntry.Kind.RESTORE, type, id, 1));
+        return operations;
+    }
+
+    /** The instances of the roots that the session holds say what their rows say now. */
+    private void refreshManaged(EntityPersister type, Set<Object> ids) {
+        for (Object id : new HashSet<>(ids)) {
+            Object managed = session.getPersistenceContextInternal().getEntity(session.generateEntityKey(id, type));
+            if (managed != null) {
+                session.refresh(managed);
+            }
+        }
+    }
+}
