@@ -25,7 +25,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
 
 /**
  * Cascade soft delete of whole trees (parent → children → grandchildren, {@code cascade = ALL} at
@@ -195,15 +198,26 @@ public class CascadeBenchmark {
 
     /**
      * The library's restore of every tree deleted since an instant, {@code restoreDeletedSince(SoftParent.class, t)}:
-     * today one restore per root after one read of the roots' ids (a set-based version was measured slower
-     * and not kept; docs/benchmarks.md).
+     * all the roots together, one UPDATE for the roots and one per level below them.
      */
     @Benchmark
     public void restore_library_since(DeletedTrees trees) {
+        restoreTogether(trees, softDelete -> softDelete.restoreDeletedSince(SoftParent.class,
+                CascadeDatabase.DELETED_AT.toInstant()));
+    }
+
+    /** The library's restore of the listed trees, {@code restoreAll(SoftParent.class, ids)}: as {@link #restore_library_since}. */
+    @Benchmark
+    public void restore_library_all(DeletedTrees trees) {
+        List<Long> ids = Arrays.stream(trees.parentIds).boxed().toList();
+        restoreTogether(trees, softDelete -> softDelete.restoreAll(SoftParent.class, ids));
+    }
+
+    private static void restoreTogether(DeletedTrees trees, ToIntFunction<SoftDeleteSession> restore) {
         try (Session session = trees.database.libraryFactory().openSession()) {
             SoftDeleteSession softDelete = SoftDeleteSession.wrap(session);
             Transaction transaction = session.beginTransaction();
-            int restored = softDelete.restoreDeletedSince(SoftParent.class, CascadeDatabase.DELETED_AT.toInstant());
+            int restored = restore.applyAsInt(softDelete);
             if (restored != trees.parentIds.length) {
                 throw new IllegalStateException(restored + " parents restored, not " + trees.parentIds.length);
             }

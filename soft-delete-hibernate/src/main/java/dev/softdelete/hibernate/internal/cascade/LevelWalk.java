@@ -24,27 +24,35 @@ public final class LevelWalk {
 
     /**
      * The rows of one level: their type, SQL selecting their ids as column {@code sd_id} with its
-     * parameters, the tables that SQL reads (an UPDATE of one of them needs a derived table), and
-     * their distance from the root.
+     * parameters, the tables that SQL reads (an UPDATE of one of them needs a derived table), their
+     * distance from the root, and whether they are one row of exactly that type, whose own class's
+     * cascades apply (otherwise the rows may be of any of its subclasses, and theirs apply too).
      */
-    public record Level(EntityPersister type, String ids, Binds binds, Set<String> tables, int depth) {
+    public record Level(EntityPersister type, String ids, Binds binds, Set<String> tables, int depth,
+            boolean ownClassOnly) {
 
-        /** The root row itself: its type and its id, bound once. */
+        /** Rows that SQL selects, at some depth, of the type or any of its subclasses. */
+        public Level(EntityPersister type, String ids, Binds binds, Set<String> tables, int depth) {
+            this(type, ids, binds, tables, depth, false);
+        }
+
+        /** The root row itself: its type (its class, not a superclass) and its id, bound once. */
         public static Level root(EntityPersister type, Binds idBinds) {
-            return new Level(type, "?", idBinds, Set.of(), 0);
+            return new Level(type, "?", idBinds, Set.of(), 0, true);
         }
 
         /**
-         * Roots given by id: {@code ids} is a list of placeholders ({@code ?, ?, ?}) whose values are the
-         * binds, so SQL may compare with them directly instead of selecting them.
+         * Roots given by id, of the type or any of its subclasses: {@code ids} is a list of placeholders
+         * ({@code ?, ?, ?}) whose values are the binds, so SQL may compare with them directly instead of
+         * selecting them.
          */
         public static Level roots(EntityPersister type, String placeholders, Binds idBinds) {
-            return new Level(type, placeholders, idBinds, Set.of(), 0);
+            return new Level(type, placeholders, idBinds, Set.of(), 0, false);
         }
 
         /** Whether this is a single root row, whose own class's cascades apply. */
         public boolean isRootRow() {
-            return depth == 0 && "?".equals(ids);
+            return ownClassOnly;
         }
 
         /** Whether the ids are bound values rather than a query: the roots, not a level below them. */

@@ -53,14 +53,19 @@ public final class CascadePlans {
         });
     }
 
-    /** The steps whose cascade reaches rows of the given type: the ways to its parents. */
+    /**
+     * The steps whose cascade reaches rows of the given type, or of one of its subclasses (a restore
+     * named by a superclass may find a row of any of them): the ways to their parents.
+     */
     public List<CascadeStep> parentStepsOf(EntityPersister child) {
         return parentSteps.computeIfAbsent(child.getEntityName(), name -> {
             List<CascadeStep> steps = new ArrayList<>();
             for (String owner : model.cascadeOwners()) {
                 EntityPersister ownerPersister = child.getFactory().getMappingMetamodel().getEntityDescriptor(owner);
                 for (CascadeStep step : of(ownerPersister).steps()) {
-                    if (step.owner() == ownerPersister && step.child().isSubclassEntityName(child.getEntityName())) {
+                    boolean reachesType = step.child().isSubclassEntityName(child.getEntityName())
+                            || child.isSubclassEntityName(step.child().getEntityName());
+                    if (step.owner() == ownerPersister && reachesType) {
                         steps.add(step);
                     }
                 }

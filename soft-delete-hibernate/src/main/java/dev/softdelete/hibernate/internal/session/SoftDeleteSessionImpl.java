@@ -159,7 +159,7 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
             delegate().remove(entity);
             return true;
         }
-        return erase(persister, key, null);
+        return erase(ofRowClass(persister, key), key, null);
     }
 
     private boolean erase(EntityPersister persister, Object id, Object entity) {
@@ -259,7 +259,8 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
     @Override
     public Impact previewDelete(Class<?> entityClass, Object id) {
         EntityPersister persister = previewed(entityClass, id);
-        return new DeleteImpact(delegate(), service).preview(persister, idOf(persister, id));
+        Object key = idOf(persister, id);
+        return new DeleteImpact(delegate(), service).preview(ofRowClass(persister, key), key);
     }
 
     @Override
@@ -279,7 +280,8 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
     @Override
     public Impact previewRestore(Class<?> entityClass, Object id) {
         EntityPersister persister = previewed(entityClass, id);
-        return new RestoreImpact(delegate(), service).preview(persister, idOf(persister, id));
+        Object key = idOf(persister, id);
+        return new RestoreImpact(delegate(), service).preview(ofRowClass(persister, key), key);
     }
 
     @Override
@@ -316,8 +318,21 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
         requireType(persister);
         flushBeforeScope();
         try (SoftDeleteScope scope = unfiltered()) {
-            return new Restorer(delegate(), service, options).restore(persister, id);
+            return new Restorer(delegate(), service, options).restore(ofRowClass(persister, id), id);
         }
+    }
+
+    /**
+     * The persister of the row's own class where the caller named a superclass of it: the cascades and
+     * parents of that subclass apply to the row. One query, made only for a class with subclasses.
+     */
+    private EntityPersister ofRowClass(EntityPersister persister, Object id) {
+        if (persister.getSubclassEntityNames().size() <= 1) {
+            return persister;
+        }
+        List<Object> rowClass = unfiltered(() -> delegate().createSelectionQuery("select type(e) from "
+                + persister.getEntityName() + " e where id(e) = :id", Object.class).setParameter("id", id).getResultList());
+        return rowClass.isEmpty() ? persister : persisterFor((Class<?>) rowClass.get(0));
     }
 
     /**
