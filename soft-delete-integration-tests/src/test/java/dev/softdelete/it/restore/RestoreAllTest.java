@@ -120,6 +120,26 @@ class RestoreAllTest {
     }
 
     @Test
+    void aRowWhoseParentIsAmongTheRowsButRestoredOnItsOwnComesBackAfterIt() {
+        Long[] ids = db.fromTransaction(s -> {
+            CascadeNode a = new CascadeNode("a");
+            CascadeNode aChild = a.child("a-child");
+            s.persist(a);
+            s.flush();
+            return new Long[] {a.getId(), aChild.getId()};
+        });
+        db.inTransaction(s -> s.remove(s.find(CascadeNode.class, ids[1])));
+        db.inTransaction(s -> s.remove(s.find(CascadeNode.class, ids[0])));
+        // the parent as a row deleted before operation ids existed: it is restored one at a time, after the groups
+        db.update("update cascade_node set delete_operation = null where id = ?", ids[0]);
+
+        int restored = db.fromTransaction(s -> s.restoreAll(CascadeNode.class, List.of(ids[1], ids[0])));
+
+        assertThat(restored).isEqualTo(2);
+        assertThat(deletedIds("cascade_node")).isEmpty();
+    }
+
+    @Test
     void aRowWhoseParentIsDeletedIsRefusedBeforeAnythingChangesUnlessItsParentsComeToo() {
         List<Long> blogs = deletedBlogs(2);
         List<Long> posts = db.rows("select id from cascade_post where blog_id = ? order by id", blogs.get(1)).stream()

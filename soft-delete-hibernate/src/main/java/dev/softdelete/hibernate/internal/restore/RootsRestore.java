@@ -52,6 +52,8 @@ public final class RootsRestore {
     private final SoftDeleteService service;
     private final RestoreLocks locks;
     private final Restorer oneByOne;
+    // for the rows left over from the groups, whose deleted parents are all among the rows to restore
+    private final Restorer parentsFirst;
     private final boolean withParents;
     // rows read as deleted that another transaction restored before this one locked them
     private int restoredMeanwhile;
@@ -61,6 +63,7 @@ public final class RootsRestore {
         this.service = service;
         this.locks = new RestoreLocks(session, service);
         this.oneByOne = new Restorer(session, service, options);
+        this.parentsFirst = new Restorer(session, service, RestoreOption.WITH_PARENTS);
         this.withParents = List.of(options).contains(RestoreOption.WITH_PARENTS);
     }
 
@@ -126,8 +129,9 @@ public final class RootsRestore {
                 alone.addAll(restoreTogether(type, together));
             }
         }
-        // after the groups: a root whose deleted parent was restored with one of them is restored now
-        alone.forEach(id -> oneByOne.restore(type, id));
+        // after the groups, in any order: a row's deleted parents, all among the rows (checked above), come
+        // back first, with their own cascades, unless a group or an earlier row brought them back already
+        alone.forEach(id -> parentsFirst.restore(type, id));
     }
 
     /** Hierarchy roots with a single-column id; a subclass shares its table with rows of other types. */
