@@ -103,4 +103,26 @@ class RestoreByRootTypeTest {
         assertThat(db.fromTransaction(s -> s.previewRestore(JoinedCascadeAnimal.class, fish))
                 .rows(JoinedCascadeCheckup.class)).isEqualTo(1);
     }
+
+    @Test
+    void aRowOfAnotherBranchIsNoRowOfTheNamedClass() {
+        long bird = db.fromTransaction(s -> {
+            JoinedCascadeBird tweety = new JoinedCascadeBird("tweety", 0.1);
+            s.persist(tweety);
+            return tweety.getId();
+        });
+        db.inTransaction(s -> s.remove(s.find(JoinedCascadeBird.class, bird)));
+
+        boolean restoredAsFish = db.fromTransaction(s -> s.restore(JoinedCascadeFish.class, bird));
+        boolean erasedAsFish = db.fromTransaction(s -> s.hardDelete(JoinedCascadeFish.class, bird));
+        int listedAsFish = db.fromTransaction(s -> s.restoreAll(JoinedCascadeFish.class, List.of(bird)));
+        int fishSince = db.fromTransaction(s -> s.restoreDeletedSince(JoinedCascadeFish.class, Instant.EPOCH));
+
+        assertThat(restoredAsFish).isFalse();
+        assertThat(erasedAsFish).isFalse();
+        assertThat(listedAsFish).isZero();
+        assertThat(fishSince).isZero();
+        assertThat(db.rows("select id from joined_cascade_animal where id = ? and deleted_at is not null", bird))
+                .hasSize(1);
+    }
 }

@@ -75,7 +75,9 @@ public final class RootsRestore {
      */
     public int restoreDeletedSince(EntityPersister type, Instant since) {
         if (!together(type)) {
-            List<Object> deleted = oneByOne.deletedSince(type, since);
+            List<Object> deleted = type.getSuperMappingType() == null ? oneByOne.deletedSince(type, since)
+                    : idsOfSubclass(type, "e." + service.typeOf(type.getEntityName()).markerAttribute() + " >= :since",
+                            "since", columns(type).markerValue(since));
             deleted.forEach(id -> oneByOne.restore(type, id));
             return deleted.size();
         }
@@ -96,7 +98,9 @@ public final class RootsRestore {
     public int restoreAll(EntityPersister type, List<Object> ids) {
         List<Object> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
         if (!together(type)) {
-            return (int) distinct.stream().filter(id -> oneByOne.restore(type, id)).count();
+            List<Object> ofType = type.getSuperMappingType() == null ? distinct
+                    : idsOfSubclass(type, "id(e) in (:ids)", "ids", distinct);
+            return (int) ofType.stream().filter(id -> oneByOne.restore(type, id)).count();
         }
         MarkerColumns columns = columns(type);
         Map<Object, Long> deleted = new LinkedHashMap<>();
@@ -132,6 +136,15 @@ public final class RootsRestore {
         // after the groups, in any order: a row's deleted parents, all among the rows (checked above), come
         // back first, with their own cascades, unless a group or an earlier row brought them back already
         alone.forEach(id -> parentsFirst.restore(type, id));
+    }
+
+    /**
+     * The ids of the rows of a subclass that meet an HQL condition on {@code e}, which restricts them to
+     * the subclass as SQL on its table could not (its table, or its root's, holds rows of other classes).
+     */
+    private List<Object> idsOfSubclass(EntityPersister type, String condition, String parameter, Object value) {
+        return session.createSelectionQuery("select id(e) from " + type.getEntityName() + " e where " + condition,
+                Object.class).setParameter(parameter, value).getResultList();
     }
 
     /** Hierarchy roots with a single-column id; a subclass shares its table with rows of other types. */

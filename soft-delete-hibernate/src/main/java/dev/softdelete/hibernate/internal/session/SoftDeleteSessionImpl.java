@@ -159,7 +159,8 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
             delegate().remove(entity);
             return true;
         }
-        return erase(ofRowClass(persister, key), key, null);
+        EntityPersister ofRow = ofRowClass(persister, key);
+        return ofRow != null && erase(ofRow, key, null);
     }
 
     private boolean erase(EntityPersister persister, Object id, Object entity) {
@@ -260,7 +261,8 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
     public Impact previewDelete(Class<?> entityClass, Object id) {
         EntityPersister persister = previewed(entityClass, id);
         Object key = idOf(persister, id);
-        return new DeleteImpact(delegate(), service).preview(ofRowClass(persister, key), key);
+        EntityPersister ofRow = ofRowClass(persister, key);
+        return new DeleteImpact(delegate(), service).preview(ofRow != null ? ofRow : persister, key);
     }
 
     @Override
@@ -281,7 +283,8 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
     public Impact previewRestore(Class<?> entityClass, Object id) {
         EntityPersister persister = previewed(entityClass, id);
         Object key = idOf(persister, id);
-        return new RestoreImpact(delegate(), service).preview(ofRowClass(persister, key), key);
+        EntityPersister ofRow = ofRowClass(persister, key);
+        return new RestoreImpact(delegate(), service).preview(ofRow != null ? ofRow : persister, key);
     }
 
     @Override
@@ -318,21 +321,25 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
         requireType(persister);
         flushBeforeScope();
         try (SoftDeleteScope scope = unfiltered()) {
-            return new Restorer(delegate(), service, options).restore(ofRowClass(persister, id), id);
+            EntityPersister ofRow = ofRowClass(persister, id);
+            return ofRow != null && new Restorer(delegate(), service, options).restore(ofRow, id);
         }
     }
 
     /**
-     * The persister of the row's own class where the caller named a superclass of it: the cascades and
-     * parents of that subclass apply to the row. One query, made only for a class with subclasses.
+     * The persister of the row's own class, where the caller named a class of a hierarchy: a subclass's
+     * cascades and parents apply to its rows, and a row of another branch (a bird named as a fish) is no
+     * row of the class. One query, made only for classes in a hierarchy.
+     *
+     * @return the persister, or null when no row of the class has the id
      */
     private EntityPersister ofRowClass(EntityPersister persister, Object id) {
-        if (persister.getSubclassEntityNames().size() <= 1) {
+        if (persister.getSubclassEntityNames().size() <= 1 && persister.getSuperMappingType() == null) {
             return persister;
         }
         List<Object> rowClass = unfiltered(() -> delegate().createSelectionQuery("select type(e) from "
                 + persister.getEntityName() + " e where id(e) = :id", Object.class).setParameter("id", id).getResultList());
-        return rowClass.isEmpty() ? persister : persisterFor((Class<?>) rowClass.get(0));
+        return rowClass.isEmpty() ? null : persisterFor((Class<?>) rowClass.get(0));
     }
 
     /**
