@@ -66,7 +66,8 @@ public final class RestoreConflicts {
     public static boolean checkAll(SharedSessionContractImplementor session, SoftDeleteService service, Level roots,
             DeleteOperations deletion) {
         RestoreConflicts conflicts = new RestoreConflicts(session, service);
-        conflicts.among = true;
+        // rows of one delete were live together before it, so only rows of several roots can share a key
+        conflicts.among = !"?".equals(roots.ids());
         conflicts.checkTree(roots, MarkerColumns.idColumn(roots.type()) + " in (" + roots.ids() + ")", deletion);
         return !conflicts.sharedAmongRestored;
     }

@@ -11,7 +11,6 @@ import dev.softdelete.hibernate.internal.history.HistoryQueries;
 import dev.softdelete.hibernate.internal.impact.BulkDeleteImpact;
 import dev.softdelete.hibernate.internal.impact.DeleteImpact;
 import dev.softdelete.hibernate.internal.impact.RestoreImpact;
-import dev.softdelete.hibernate.internal.model.SoftDeletableType;
 import dev.softdelete.hibernate.internal.restore.Restorer;
 import dev.softdelete.hibernate.internal.restore.RootsRestore;
 import dev.softdelete.hibernate.internal.scope.ReasonScope;
@@ -25,7 +24,6 @@ import jakarta.persistence.TransactionRequiredException;
 import org.hibernate.Session;
 import org.hibernate.engine.spi.SessionDelegatorBaseImpl;
 import org.hibernate.engine.spi.SessionImplementor;
-import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.persister.entity.EntityPersister;
 
 import java.time.Instant;
@@ -49,10 +47,12 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
     private static final SoftDeleteScope NO_OP = () -> { };
 
     private final SoftDeleteService service;
+    private final EntityArguments arguments;
 
     private SoftDeleteSessionImpl(SessionImplementor delegate) {
         super(delegate);
         this.service = delegate.getFactory().getServiceRegistry().requireService(SoftDeleteService.class);
+        this.arguments = new EntityArguments(delegate, service);
     }
 
     public static SoftDeleteSession wrap(Session session) {
@@ -133,8 +133,8 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
     public boolean hardDelete(Object entity) {
         Objects.requireNonNull(entity, "softdelete: hardDelete(null): there is no entity to delete (a find() returns"
                 + " null for a soft-deleted row); pass the class and the id instead: hardDelete(Customer.class, id)");
-        EntityPersister persister = persisterOf(entity);
-        if (typeOf(persister) == null) {
+        EntityPersister persister = arguments.persisterOf(entity);
+        if (arguments.typeOf(persister) == null) {
             if (!delegate().contains(entity)) {
                 // a detached instance of a plain entity: delete its row, as the soft-deletable path does
                 return hardDelete(persister.getMappedClass(), persister.getIdentifier(entity, delegate()));
@@ -149,9 +149,9 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
     public boolean hardDelete(Class<?> entityClass, Object id) {
         Objects.requireNonNull(entityClass, "entityClass");
         Objects.requireNonNull(id, "id");
-        EntityPersister persister = persisterFor(entityClass);
-        Object key = idOf(persister, id);
-        if (typeOf(persister) == null) {
+        EntityPersister persister = arguments.persisterFor(entityClass);
+        Object key = arguments.idOf(persister, id);
+        if (arguments.typeOf(persister) == null) {
             Object entity = delegate().find(entityClass, key);
             if (entity == null) {
                 return false;
@@ -196,12 +196,12 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
             throw new IllegalArgumentException("softdelete: restore(" + entityClass.getSimpleName()
                     + ".class, null): the id is null; pass the id of the row to restore");
         }
-        EntityPersister persister = persisterOf(entity);
+        EntityPersister persister = arguments.persisterOf(entity);
         Object id = persister.getIdentifier(entity, delegate());
         boolean restored = restoreRow(persister, id, options);
         if (restored && !delegate().contains(entity)) {
             // a detached instance: clear its marker so it says what the table says
-            Restorer.clearInMemory(persister, requireType(persister), entity);
+            Restorer.clearInMemory(persister, arguments.requireType(persister), entity);
         }
         return restored;
     }
@@ -210,8 +210,8 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
     public boolean restore(Class<?> entityClass, Object id, RestoreOption... options) {
         Objects.requireNonNull(entityClass, "entityClass");
         Objects.requireNonNull(id, "id");
-        EntityPersister persister = persisterFor(entityClass);
-        return restoreRow(persister, idOf(persister, id), options);
+        EntityPersister persister = arguments.persisterFor(entityClass);
+        return restoreRow(persister, arguments.idOf(persister, id), options);
     }
 
     @Override
@@ -219,8 +219,8 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
         Objects.requireNonNull(entityClass, "entityClass");
         Objects.requireNonNull(since, "since");
         checkOpen();
-        EntityPersister persister = persisterFor(entityClass);
-        requireType(persister);
+        EntityPersister persister = arguments.persisterFor(entityClass);
+        arguments.requireType(persister);
         flushBeforeScope();
         try (SoftDeleteScope scope = unfiltered()) {
             return new RootsRestore(delegate(), service, options).restoreDeletedSince(persister, since);
@@ -232,15 +232,15 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
         Objects.requireNonNull(entityClass, "entityClass");
         Objects.requireNonNull(ids, "ids");
         checkOpen();
-        EntityPersister persister = persisterFor(entityClass);
-        requireType(persister);
+        EntityPersister persister = arguments.persisterFor(entityClass);
+        arguments.requireType(persister);
         List<Object> keys = new ArrayList<>(ids.size());
         for (Object id : ids) {
             if (id == null) {
                 throw new IllegalArgumentException("softdelete: restoreAll(" + entityClass.getSimpleName()
                         + ".class, ids): the ids contain null; pass the ids of the rows to restore. Nothing was changed.");
             }
-            keys.add(idOf(persister, id));
+            keys.add(arguments.idOf(persister, id));
         }
         if (keys.isEmpty()) {
             return 0;
@@ -260,7 +260,7 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
     @Override
     public Impact previewDelete(Class<?> entityClass, Object id) {
         EntityPersister persister = previewed(entityClass, id);
-        Object key = idOf(persister, id);
+        Object key = arguments.idOf(persister, id);
         EntityPersister ofRow = ofRowClass(persister, key);
         return new DeleteImpact(delegate(), service).preview(ofRow != null ? ofRow : persister, key);
     }
@@ -282,7 +282,7 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
     @Override
     public Impact previewRestore(Class<?> entityClass, Object id) {
         EntityPersister persister = previewed(entityClass, id);
-        Object key = idOf(persister, id);
+        Object key = arguments.idOf(persister, id);
         EntityPersister ofRow = ofRowClass(persister, key);
         return new RestoreImpact(delegate(), service).preview(ofRow != null ? ofRow : persister, key);
     }
@@ -298,8 +298,8 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
         Objects.requireNonNull(entityClass, "entityClass");
         Objects.requireNonNull(id, "id");
         checkOpen();
-        EntityPersister persister = persisterFor(entityClass);
-        requireType(persister);
+        EntityPersister persister = arguments.persisterFor(entityClass);
+        arguments.requireType(persister);
         if (delegate().isTransactionInProgress()) {
             delegate().flush();
         }
@@ -313,12 +313,12 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
             throw new IllegalArgumentException("softdelete: " + entityClass.getSimpleName() + ".class is not an entity"
                     + " instance; pass the class and the id: previewDelete(" + entityClass.getSimpleName() + ".class, id)");
         }
-        return persisterOf(entity);
+        return arguments.persisterOf(entity);
     }
 
     private boolean restoreRow(EntityPersister persister, Object id, RestoreOption... options) {
         checkOpen();
-        requireType(persister);
+        arguments.requireType(persister);
         flushBeforeScope();
         try (SoftDeleteScope scope = unfiltered()) {
             EntityPersister ofRow = ofRowClass(persister, id);
@@ -339,7 +339,7 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
         }
         List<Object> rowClass = unfiltered(() -> delegate().createSelectionQuery("select type(e) from "
                 + persister.getEntityName() + " e where id(e) = :id", Object.class).setParameter("id", id).getResultList());
-        return rowClass.isEmpty() ? null : persisterFor((Class<?>) rowClass.get(0));
+        return rowClass.isEmpty() ? null : arguments.persisterFor((Class<?>) rowClass.get(0));
     }
 
     /**
@@ -348,63 +348,5 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
      */
     private void flushBeforeScope() {
         delegate().flush();
-    }
-
-    private EntityPersister persisterOf(Object entity) {
-        return delegate().getEntityPersister(null, entity);
-    }
-
-    /**
-     * The persister of an entity class: a class that is no entity is an {@code IllegalArgumentException}
-     * naming it, rather than Hibernate's {@code UnknownEntityTypeException}.
-     */
-    private EntityPersister persisterFor(Class<?> entityClass) {
-        EntityPersister persister = getFactory().getMappingMetamodel().findEntityDescriptor(entityClass);
-        if (persister == null) {
-            throw new IllegalArgumentException("softdelete: " + entityClass.getName()
-                    + " is not an entity of this SessionFactory; pass an @Entity class it maps");
-        }
-        return persister;
-    }
-
-    /**
-     * The id as the entity's id type, converted as {@code find} converts it (an {@code Integer} for a
-     * {@code Long} id); one that cannot be is an {@code IllegalArgumentException} naming both types,
-     * rather than a {@code ClassCastException} from deep in a statement.
-     */
-    private Object idOf(EntityPersister persister, Object id) {
-        if (!(persister.getIdentifierMapping() instanceof BasicValuedModelPart simpleId)) {
-            return id;
-        }
-        Class<?> idType = simpleId.getJavaType().getJavaTypeClass();
-        if (idType.isInstance(id)) {
-            return id;
-        }
-        try {
-            Object converted = simpleId.getJavaType().wrap(id, delegate());
-            if (idType.isInstance(converted)) {
-                return converted;
-            }
-        }
-        catch (RuntimeException notConvertible) {
-            // reported below, with the types involved
-        }
-        throw new IllegalArgumentException("softdelete: " + persister.getEntityName() + " has ids of type "
-                + idType.getSimpleName() + ", got " + id + " (" + id.getClass().getSimpleName()
-                + "); pass the id as " + idType.getSimpleName());
-    }
-
-    private SoftDeletableType typeOf(EntityPersister persister) {
-        return service.isEnabled() ? service.typeOf(persister.getEntityName()) : null;
-    }
-
-    private SoftDeletableType requireType(EntityPersister persister) {
-        SoftDeletableType type = typeOf(persister);
-        if (type == null) {
-            throw new IllegalArgumentException("softdelete: " + persister.getEntityName() + " is not soft-deletable"
-                    + (service.isEnabled() ? "; annotate its root entity with @dev.softdelete.SoftDelete"
-                    : " while softdelete.enabled is false"));
-        }
-        return type;
     }
 }
