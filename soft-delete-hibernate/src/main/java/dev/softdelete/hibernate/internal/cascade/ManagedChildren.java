@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.StringJoiner;
+import java.util.function.Predicate;
 
 /**
  * Brings the instances that a set-based cascade changed, and that the session already manages, in
@@ -53,7 +54,7 @@ final class ManagedChildren {
     }
 
     static void markRestored(SharedSessionContractImplementor session, CascadeStep step,
-            java.util.function.Predicate<Object> markerOfRestored, VersionBump versions) {
+            Predicate<Object> markerOfRestored, VersionBump versions) {
         List<EntityEntry> deleted = managed(session, step, markerOfRestored);
         if (deleted.isEmpty()) {
             return;
@@ -74,7 +75,7 @@ final class ManagedChildren {
 
     /** The managed instances of the step's child type whose marker passes the test. */
     private static List<EntityEntry> managed(SharedSessionContractImplementor session, CascadeStep step,
-            java.util.function.Predicate<Object> markerTest) {
+            Predicate<Object> markerTest) {
         List<EntityEntry> entries = new ArrayList<>();
         if (session.isStateless()) {
             return entries;

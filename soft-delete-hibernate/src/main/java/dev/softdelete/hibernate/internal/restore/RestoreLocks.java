@@ -53,8 +53,9 @@ final class RestoreLocks {
      */
     List<DeletedParent> lockParents(EntityPersister persister, List<Object> ids) {
         List<DeletedParent> deleted = new ArrayList<>();
-        JdbcMapping childIdType = persister.getIdentifierMapping().getSingleJdbcMapping();
         for (CascadeStep step : service.cascadePlans().parentStepsOf(persister)) {
+            // inside the loop: only a single-column id has parents (steps need single-column keys)
+            JdbcMapping childIdType = persister.getIdentifierMapping().getSingleJdbcMapping();
             EntityPersister parent = step.owner();
             JdbcMapping parentIdType = parent.getIdentifierMapping().getSingleJdbcMapping();
             Map<Object, List<Object>> childrenOf = new HashMap<>();

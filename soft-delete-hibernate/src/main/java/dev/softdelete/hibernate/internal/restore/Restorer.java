@@ -18,7 +18,6 @@ import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -147,18 +146,6 @@ public final class Restorer {
             CacheCleanup.afterWriting(session, persister);
         }
         return rows;
-    }
-
-    /** The ids of the rows of the type deleted at or after the instant. */
-    public List<Object> deletedSince(EntityPersister persister, Instant since) {
-        SoftDeletableType type = service.typeOf(persister.getEntityName());
-        MarkerColumns columns = MarkerColumns.of(persister, type);
-        String sql = "select " + MarkerColumns.idColumn(persister) + " from " + columns.table() + " where "
-                + columns.marker().getSelectionExpression() + " >= ?";
-        session.flush();
-        return Mutations.selectColumn(session, sql,
-                new Binds().add(columns.marker(), columns.markerValue(since), session),
-                persister.getIdentifierMapping().getSingleJdbcMapping());
     }
 
     public static void clearInMemory(EntityPersister persister, SoftDeletableType type, Object entity) {

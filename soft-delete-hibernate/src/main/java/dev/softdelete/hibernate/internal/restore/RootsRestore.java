@@ -75,9 +75,8 @@ public final class RootsRestore {
      */
     public int restoreDeletedSince(EntityPersister type, Instant since) {
         if (!together(type)) {
-            List<Object> deleted = type.getSuperMappingType() == null ? oneByOne.deletedSince(type, since)
-                    : idsOfSubclass(type, "e." + service.typeOf(type.getEntityName()).markerAttribute() + " >= :since",
-                            "since", columns(type).markerValue(since));
+            List<Object> deleted = idsOf(type, "e." + service.typeOf(type.getEntityName()).markerAttribute()
+                    + " >= :since", "since", columns(type).markerValue(since));
             deleted.forEach(id -> oneByOne.restore(type, id));
             return deleted.size();
         }
@@ -99,7 +98,7 @@ public final class RootsRestore {
         List<Object> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
         if (!together(type)) {
             List<Object> ofType = type.getSuperMappingType() == null ? distinct
-                    : idsOfSubclass(type, "id(e) in (:ids)", "ids", distinct);
+                    : idsOf(type, "id(e) in (:ids)", "ids", distinct);
             return (int) ofType.stream().filter(id -> oneByOne.restore(type, id)).count();
         }
         MarkerColumns columns = columns(type);
@@ -139,10 +138,11 @@ public final class RootsRestore {
     }
 
     /**
-     * The ids of the rows of a subclass that meet an HQL condition on {@code e}, which restricts them to
-     * the subclass as SQL on its table could not (its table, or its root's, holds rows of other classes).
+     * The ids of the rows of the type that meet an HQL condition on {@code e}, for the types restored one
+     * row at a time: HQL keeps a subclass's rows apart from the others of its table, and reads a composite
+     * id whole.
      */
-    private List<Object> idsOfSubclass(EntityPersister type, String condition, String parameter, Object value) {
+    private List<Object> idsOf(EntityPersister type, String condition, String parameter, Object value) {
         return session.createSelectionQuery("select id(e) from " + type.getEntityName() + " e where " + condition,
                 Object.class).setParameter(parameter, value).getResultList();
     }
