@@ -124,5 +124,17 @@ class RestoreByRootTypeTest {
         assertThat(fishSince).isZero();
         assertThat(db.rows("select id from joined_cascade_animal where id = ? and deleted_at is not null", bird))
                 .hasSize(1);
+
+        long fish = db.fromTransaction(s -> {
+            JoinedCascadeFish nemo = new JoinedCascadeFish("nemo", "salt");
+            s.persist(nemo);
+            return nemo.getId();
+        });
+        db.inTransaction(s -> s.remove(s.find(JoinedCascadeFish.class, fish)));
+        int fishOfTwo = db.fromTransaction(s -> s.restoreAll(JoinedCascadeFish.class, List.of(fish, bird)));
+
+        assertThat(fishOfTwo).isEqualTo(1);
+        assertThat(db.rows("select id from joined_cascade_animal where deleted_at is not null"))
+                .extracting(row -> ((Number) row.get("id")).longValue()).containsExactly(bird);
     }
 }
