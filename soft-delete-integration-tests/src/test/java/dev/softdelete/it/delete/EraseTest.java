@@ -127,11 +127,12 @@ class EraseTest {
         Long large = account("large", 10, 10);
 
         // WHEN
-        SqlRecorder one = db.record(() -> db.inTransaction(s -> s.hardDelete(EraseAccount.class, small)));
+        // the test's recorder is one, reset by each record(): what it holds is read before the next
+        int one = db.record(() -> db.inTransaction(s -> s.hardDelete(EraseAccount.class, small))).statements().size();
         SqlRecorder hundred = db.record(() -> db.inTransaction(s -> s.hardDelete(EraseAccount.class, large)));
 
         // THEN
-        assertThat(hundred.statements()).as(hundred.dump()).hasSameSizeAs(one.statements());
+        assertThat(hundred.statements()).as(hundred.dump()).hasSize(one);
         assertThat(hundred.count(StatementKind.DELETE, "erase_entry")).as(hundred.dump()).isEqualTo(1);
         assertThat(counts()).containsExactly(0, 0, 0, 0, 0, 0, 2, 0);
     }

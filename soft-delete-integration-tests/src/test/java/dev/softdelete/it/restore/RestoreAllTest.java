@@ -89,11 +89,12 @@ class RestoreAllTest {
         List<Long> two = deletedBlogs(2);
         List<Long> twelve = deletedBlogs(12);
 
-        SqlRecorder forTwo = db.record(() -> db.inTransaction(s -> s.restoreAll(CascadeBlog.class, two)));
+        // the test's recorder is one, reset by each record(): what it holds is read before the next
+        int forTwo = db.record(() -> db.inTransaction(s -> s.restoreAll(CascadeBlog.class, two))).statements().size();
         SqlRecorder forTwelve = db.record(() -> db.inTransaction(s -> s.restoreAll(CascadeBlog.class, twelve)));
 
         assertThat(deleted("cascade_blog") + deleted("cascade_post") + deleted("cascade_comment")).isZero();
-        assertThat(forTwelve.statements()).as(forTwelve.dump()).hasSameSizeAs(forTwo.statements());
+        assertThat(forTwelve.statements()).as(forTwelve.dump()).hasSize(forTwo);
     }
 
     @Test
