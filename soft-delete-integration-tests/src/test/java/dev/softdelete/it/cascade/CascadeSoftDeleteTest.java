@@ -105,10 +105,10 @@ class CascadeSoftDeleteTest {
         removeBlog(small);
         removeBlog(large);
 
+        // the test's recorder is one, reset by each record(): what it holds is read before the next
         SqlRecorder smallRun = db.record(() -> db.inTransaction(s -> s.restore(CascadeBlog.class, small)));
-        SqlRecorder largeRun = db.record(() -> db.inTransaction(s -> s.restore(CascadeBlog.class, large)));
-
         List<String> smallSql = smallRun.statements().stream().map(s -> s.kind() + " " + s.table()).toList();
+        SqlRecorder largeRun = db.record(() -> db.inTransaction(s -> s.restore(CascadeBlog.class, large)));
         List<String> largeSql = largeRun.statements().stream().map(s -> s.kind() + " " + s.table()).toList();
         assertThat(largeSql).isEqualTo(smallSql);
         // no unique key anywhere in this graph: one read of the root's marker, then one UPDATE per level
