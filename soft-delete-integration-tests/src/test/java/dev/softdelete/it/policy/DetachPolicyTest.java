@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * {@code @OnSoftDelete(DETACH)}: a delete nulls the foreign key of the associated rows (one UPDATE per
@@ -74,6 +75,24 @@ class DetachPolicyTest {
                     assertThat(key(row, "customer_id")).isEqualTo(id);
                     assertThat(row.get("customer_id_detached")).isNull();
                 });
+    }
+
+    @Test
+    void aRestoreOfSeveralRowsTogetherPutsBackTheKeysOfTheListedRowsOnly() {
+        long ann = customer("ann", 2);
+        long bob = customer("bob", 1);
+        long cid = customer("cid", 1);
+        for (long id : new long[] {ann, bob, cid}) {
+            db.inTransaction(s -> s.remove(s.find(PolicyCustomer.class, id)));
+        }
+
+        int restored = db.fromTransaction(s -> s.restoreAll(PolicyCustomer.class, List.of(ann, bob)));
+
+        assertThat(restored).isEqualTo(2);
+        assertThat(leads()).extracting(row -> row.get("name"), row -> key(row, "customer_id"),
+                row -> key(row, "customer_id_detached")).containsExactly(
+                        tuple("ann-lead0", ann, null), tuple("ann-lead1", ann, null), tuple("bob-lead0", bob, null),
+                        tuple("cid-lead0", null, cid));
     }
 
     @Test
