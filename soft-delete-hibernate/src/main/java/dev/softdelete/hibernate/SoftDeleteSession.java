@@ -190,7 +190,9 @@ public interface SoftDeleteSession extends Session {
      * "restore the selected items" of a trash page. The rows are restored together, one statement per
      * association and level for up to 500 rows at a time, and each brings back exactly what its own
      * delete marked, as {@link #restore(Class, Object, RestoreOption...)} does. Ids of live or missing
-     * rows are passed over; an id given twice counts once.
+     * rows are passed over; an id given twice counts once. The rows are taken in id order, whatever the
+     * order of the list, so concurrent calls over overlapping lists wait for each other rather than
+     * deadlock.
      * <pre>{@code
      * int restored = session.restoreAll(Post.class, List.of(12L, 15L, 31L));
      * }</pre>

@@ -87,6 +87,34 @@ class CollectionCacheTest {
     }
 
     @Test
+    void restoreOfSeveralRowsTogetherEvictsTheCachedCollectionsOfTheRowsAndTheirChildren() {
+        db.inTransaction(s -> s.remove(s.find(CacheOrder.class, model.firstId)));
+        db.inTransaction(s -> s.remove(s.find(CacheOrder.class, model.secondId)));
+        assertThat(cached(SHOP_ORDERS, this::shopOrders)).isEmpty();
+        assertThat(cached(ORDER_LINES, this::firstOrderLines)).isEmpty();
+
+        int restored = db.fromTransaction(s -> s.restoreAll(CacheOrder.class, List.of(model.firstId, model.secondId)));
+
+        assertThat(restored).isEqualTo(2);
+        assertThat(shopOrders()).containsExactly(CachedModel.FIRST, CachedModel.SECOND);
+        assertThat(firstOrderLines()).containsExactly("o-1-a", "o-1-b");
+    }
+
+    @Test
+    void restoreOfATimeWindowEvictsTheCachedCollectionsOfTheRowsAndTheirChildren() {
+        java.time.Instant before = java.time.Instant.now().minusSeconds(60);
+        db.inTransaction(s -> s.remove(s.find(CacheOrder.class, model.firstId)));
+        assertThat(cached(SHOP_ORDERS, this::shopOrders)).containsExactly(CachedModel.SECOND);
+        assertThat(cached(ORDER_LINES, this::firstOrderLines)).isEmpty();
+
+        int restored = db.fromTransaction(s -> s.restoreDeletedSince(CacheOrder.class, before));
+
+        assertThat(restored).isEqualTo(1);
+        assertThat(shopOrders()).containsExactly(CachedModel.FIRST, CachedModel.SECOND);
+        assertThat(firstOrderLines()).containsExactly("o-1-a", "o-1-b");
+    }
+
+    @Test
     void cascadeEvictsTheCachedCollectionsOfTheChildren() {
         assertThat(cached(ORDER_LINES, this::firstOrderLines)).containsExactly("o-1-a", "o-1-b");
 

@@ -80,6 +80,21 @@ class EntityCacheTest {
     }
 
     @Test
+    void cachedQueryIsInvalidatedByARestoreOfSeveralRows() {
+        String hql = "select o.number from CacheOrder o order by o.number";
+        db.inTransaction(s -> s.remove(s.find(CacheOrder.class, model.secondId)));
+        List<String> before = db.fromTransaction(s -> s.createSelectionQuery(hql, String.class).setCacheable(true).list());
+        assertThat(before).isEmpty();
+
+        db.inTransaction(s -> s.restoreAll(CacheOrder.class, List.of(model.firstId, model.secondId)));
+
+        List<String> after = db.fromTransaction(s -> s.createSelectionQuery(hql, String.class).setCacheable(true).list());
+        assertThat(after).containsExactly(CachedModel.FIRST, CachedModel.SECOND);
+        String first = db.fromTransaction(s -> s.find(CacheOrder.class, model.firstId).getNumber());
+        assertThat(first).isEqualTo(CachedModel.FIRST);
+    }
+
+    @Test
     void cachedQueryIsInvalidatedByTheDelete() {
         String hql = "select o.number from CacheOrder o order by o.number";
         db.inTransaction(s -> s.restore(CacheOrder.class, model.firstId));

@@ -6,6 +6,7 @@ import dev.softdelete.hibernate.HistoryEntry.Kind;
 import dev.softdelete.hibernate.HistoryListener;
 import dev.softdelete.hibernate.Purger;
 import dev.softdelete.hibernate.SoftDeleteScope;
+import dev.softdelete.hibernate.SoftDeleteSession;
 import dev.softdelete.hibernate.SoftDeleteSettings;
 import dev.softdelete.it.model.CascadeBlog;
 import dev.softdelete.it.model.CascadeComment;
@@ -142,6 +143,54 @@ class HistoryTest {
         assertThat(history.get(3).at()).isEqualTo(NOW.plus(Duration.ofHours(1)));
         List<HistoryEntry> bobs = db.fromTransaction(s -> s.history().ofActor("bob", NOW, NOW.plus(Duration.ofDays(1))));
         assertThat(bobs).hasSize(3).extracting(HistoryEntry::kind).doesNotContain(Kind.DELETE, Kind.CASCADE);
+    }
+
+    @Test
+    void aRestoreOfSeveralRowsRecordsEachRowAndEachDeletesCascadeAndNotifiesOnceAfterCommit() {
+        long first = blog("one", 2, 1);
+        long second = blog("two", 1, 3);
+        db.inTransaction(s -> s.remove(s.find(CascadeBlog.class, first)));
+        db.inTransaction(s -> s.remove(s.find(CascadeBlog.class, second)));
+        NOTIFIED.clear();
+        ACTOR.set("bob");
+
+        try (Session session = db.sessionFactory().openSession()) {
+            session.beginTransaction();
+            assertThat(SoftDeleteSession.wrap(session)
+                    .restoreAll(CascadeBlog.class, List.of(second, first))).isEqualTo(2);
+            assertThat(NOTIFIED).as("not before commit").isEmpty();
+            session.getTransaction().commit();
+        }
+
+        for (long id : new long[] {first, second}) {
+            List<HistoryEntry> history = db.fromTransaction(s -> s.history().ofRow(CascadeBlog.class, id));
+            assertThat(history).extracting(HistoryEntry::operation).containsOnly(history.get(0).operation());
+            assertThat(history).filteredOn(entry -> entry.actor().equals("bob"))
+                    .extracting(HistoryEntry::kind, HistoryEntry::entityName, HistoryEntry::entityId, HistoryEntry::rows)
+                    .containsExactlyInAnyOrder(
+                            tuple(Kind.RESTORE, CascadeBlog.class.getName(), Long.toString(id), 1L),
+                            tuple(Kind.RESTORE_CASCADE, CascadePost.class.getName(), null, id == first ? 2L : 1L),
+                            tuple(Kind.RESTORE_CASCADE, CascadeComment.class.getName(), null, id == first ? 2L : 3L));
+        }
+        assertThat(NOTIFIED).hasSize(1);
+        assertThat(notified()).hasSize(6).extracting(HistoryEntry::actor).containsOnly("bob");
+    }
+
+    @Test
+    void aRolledBackRestoreOfSeveralRowsLeavesNoEntryAndCallsNoListener() {
+        long id = blog("kept-deleted", 1, 1);
+        db.inTransaction(s -> s.remove(s.find(CascadeBlog.class, id)));
+        NOTIFIED.clear();
+
+        try (Session session = db.sessionFactory().openSession()) {
+            session.beginTransaction();
+            SoftDeleteSession.wrap(session).restoreAll(CascadeBlog.class, List.of(id));
+            session.getTransaction().rollback();
+        }
+
+        assertThat(table()).extracting(row -> row.get("kind")).containsOnly("DELETE", "CASCADE");
+        assertThat(NOTIFIED).isEmpty();
+        assertThat(db.rows("select id from cascade_blog where deleted_at is null")).isEmpty();
     }
 
     @Test

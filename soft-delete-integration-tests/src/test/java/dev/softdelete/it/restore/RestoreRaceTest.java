@@ -7,6 +7,7 @@ import dev.softdelete.it.model.CascadeComment;
 import dev.softdelete.it.model.CascadePost;
 import dev.softdelete.it.model.UniqueCustomer;
 import dev.softdelete.it.support.LockWaits;
+import dev.softdelete.it.support.StatementPause;
 import dev.softdelete.it.support.MutableClock;
 import dev.softdelete.it.support.TestSessionFactory;
 import org.hibernate.Transaction;
@@ -17,14 +18,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.UnaryOperator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -192,36 +190,20 @@ class RestoreRaceTest {
             assertThat(first.restore(UniqueCustomer.class, id)).isTrue();
 
             // the second restore stops before its second statement on the table, after reading the marker
-            CountDownLatch paused = new CountDownLatch(1);
-            CountDownLatch resume = new CountDownLatch(1);
-            AtomicInteger statements = new AtomicInteger();
+            StatementPause pause = StatementPause.before(2, sql -> sql.contains("unique_customer"));
             Future<Boolean> second = other.submit(() -> {
                 try (SoftDeleteSession restoring = SoftDeleteSession.wrap(db.sessionFactory().withOptions()
-                        .statementInspector((UnaryOperator<String>) sql -> pauseAtSecond(sql, statements, paused, resume)).openSession())) {
+                        .statementInspector(pause).openSession())) {
                     return restoring.fromTransaction(tx -> restoring.restore(UniqueCustomer.class, id));
                 }
             });
-            LockWaits.awaitBlockedOrDone(db, second, () -> paused.getCount() == 0, 10, TimeUnit.SECONDS);
+            LockWaits.awaitBlockedOrDone(db, second, pause::isPaused, 10, TimeUnit.SECONDS);
             restore.commit();
-            resume.countDown();
+            pause.resume();
 
             assertThat(outcome(second)).isEqualTo("not restored");
         }
         assertThat(db.rows("select id from unique_customer where deleted_at is null")).hasSize(1);
-    }
-
-    private static String pauseAtSecond(String sql, AtomicInteger statements, CountDownLatch paused,
-            CountDownLatch resume) {
-        if (sql.contains("unique_customer") && statements.incrementAndGet() == 2) {
-            paused.countDown();
-            try {
-                resume.await(10, TimeUnit.SECONDS);
-            }
-            catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        return sql;
     }
 
     /** "restored" or the message of what the restore threw. */

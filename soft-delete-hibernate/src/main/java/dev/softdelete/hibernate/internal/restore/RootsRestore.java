@@ -102,6 +102,10 @@ public final class RootsRestore {
             return (int) ofType.stream().filter(id -> oneByOne.restore(type, id)).count();
         }
         MarkerColumns columns = columns(type);
+        // groups in id order, whatever order the caller lists the ids in: two calls over overlapping lists
+        // then lock their rows in the same order, group after group, and one waits for the other rather
+        // than each holding a group that the other needs next
+        sortIfComparable(distinct);
         Map<Object, Long> deleted = new LinkedHashMap<>();
         for (List<Object> chunk : IdChunks.of(distinct)) {
             deleted.putAll(deletedRows(type, columns, MarkerColumns.idColumn(type) + " in ("
@@ -110,6 +114,13 @@ public final class RootsRestore {
         }
         restore(type, deleted, operationsBeyond(type, columns, deleted));
         return deleted.size() - restoredMeanwhile;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void sortIfComparable(List<Object> ids) {
+        if (ids.stream().allMatch(Comparable.class::isInstance)) {
+            ids.sort((a, b) -> ((Comparable) a).compareTo(b));
+        }
     }
 
     /**
