@@ -157,6 +157,36 @@ public class PurgeBenchmark {
     }
 
     /**
+     * The least a purge in batches of {@code batch} rows can cost: one key-range DELETE per batch, each
+     * committed on its own, with ranges cut from the layout the benchmark filled (ids 1 to {@code rows},
+     * the even ones due: {@code 2 * batch} ids hold {@code batch} due rows), so no statement reads where a
+     * range ends. What batching itself costs against the one-statement {@code purge_floor}: a commit and
+     * a round trip per batch.
+     */
+    @Benchmark
+    public void purge_batchedFloor(DueRows due, Batch batch) throws SQLException {
+        long purged = 0;
+        long width = 2L * batch.batch;
+        try (Connection connection = due.database.pool().getConnection()) {
+            connection.setAutoCommit(false);
+            try (PreparedStatement delete = connection.prepareStatement("delete from " + due.database.table()
+                    + " where id > ? and id <= ? and deleted_at < ?")) {
+                for (long below = 0; below < due.rows; below += width) {
+                    delete.setLong(1, below);
+                    delete.setLong(2, below + width);
+                    delete.setObject(3, PurgeDatabase.CUTOFF);
+                    purged += delete.executeUpdate();
+                    connection.commit();
+                }
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            }
+        }
+        due.purged = purged;
+    }
+
+    /**
      * The usual hand-written recipe: DELETE the oldest {@code batch} due rows, each chunk in its own
      * transaction, until a chunk deletes nothing. The same statement on H2 and PostgreSQL; on MariaDB
      * with the chunk's ids in a derived table.
