@@ -1,18 +1,17 @@
 package dev.softdelete.it.support;
 
-import org.hibernate.resource.jdbc.spi.StatementInspector;
-
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
- * A statement inspector that stops its session's thread before the n-th statement that matches, until
- * the test resumes it: forces an interleaving at a point inside one library call, where a latch in the
- * test's own code cannot reach.
+ * A statement inspector ({@code SessionBuilder.statementInspector}) that stops its session's thread
+ * before the n-th statement that matches, until the test resumes it: forces an interleaving at a point
+ * inside one library call, where a latch in the test's own code cannot reach.
  */
-public final class StatementPause implements StatementInspector {
+public final class StatementPause implements UnaryOperator<String> {
 
     private static final long BOUND_SECONDS = 30;
 
@@ -32,8 +31,9 @@ public final class StatementPause implements StatementInspector {
         return new StatementPause(matches, occurrence);
     }
 
+    /** Hibernate's statement inspector hook: sees each statement before it is prepared. */
     @Override
-    public String inspect(String sql) {
+    public String apply(String sql) {
         if (matches.test(sql) && seen.incrementAndGet() == occurrence) {
             paused.countDown();
             try {
