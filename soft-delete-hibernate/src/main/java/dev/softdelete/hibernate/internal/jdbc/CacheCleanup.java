@@ -9,6 +9,7 @@ import org.hibernate.metamodel.spi.MappingMetamodelImplementor;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.EntityPersister;
 
+import java.io.Serializable;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -31,13 +32,28 @@ public final class CacheCleanup {
     /**
      * After our own statements changed many rows: what Hibernate does after a bulk statement (the
      * entity's region evicted, cached query results over its tables invalidated, now and again when
-     * the transaction completes) and the collections above.
+     * the transaction completes; at once in a stateless session, which the caller calls after its
+     * commit) and the collections above.
      */
     public static void afterWriting(SharedSessionContractImplementor session, EntityPersister persister) {
-        if (persister.canWriteToCache() || session.getFactory().getSessionFactoryOptions().isQueryCacheEnabled()) {
+        boolean queryCache = session.getFactory().getSessionFactoryOptions().isQueryCacheEnabled();
+        if (persister.canWriteToCache() || queryCache) {
             BulkCleanup.schedule(session, persister);
         }
+        if (queryCache && !session.isEventSource()) {
+            // a stateful session's action queue invalidates the query spaces of a bulk statement; a
+            // stateless one (the purge's) has none, and cached query results over the table would stand
+            session.getFactory().getCache().getTimestampsCache().invalidate(querySpaces(persister), session);
+        }
         afterMarkerChange(session, persister);
+    }
+
+    private static String[] querySpaces(EntityPersister persister) {
+        Set<String> spaces = new LinkedHashSet<>();
+        for (Serializable space : persister.getQuerySpaces()) {
+            spaces.add((String) space);
+        }
+        return spaces.toArray(String[]::new);
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.softdelete.hibernate.HistoryEntry;
 import dev.softdelete.hibernate.internal.history.HistoryLog;
 import dev.softdelete.hibernate.internal.history.OperationHistory;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
+import dev.softdelete.hibernate.internal.jdbc.CacheCleanup;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.purge.PurgeStatements.Range;
 import dev.softdelete.hibernate.internal.purge.PurgeStatements.TypedValue;
@@ -109,7 +110,13 @@ final class BatchTransactions implements AutoCloseable {
     Outcome run(Object after, Range range, boolean narrowIfWide) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return inTransaction(!dryRun, () -> runBatch(after, range, narrowIfWide));
+                Outcome outcome = inTransaction(!dryRun, () -> runBatch(after, range, narrowIfWide));
+                if (!dryRun && outcome.rows() > 0) {
+                    // after the commit: cached query results over the table (a trash page's count, say)
+                    // still hold the rows; a query cached before the commit saw them, rightly, until then
+                    CacheCleanup.afterWriting((SharedSessionContractImplementor) session(), target.entity());
+                }
+                return outcome;
             }
             catch (PessimisticLockException | ConstraintViolationException e) {
                 if (attempt == RETRIES) {
