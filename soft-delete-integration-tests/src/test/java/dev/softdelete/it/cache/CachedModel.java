@@ -7,6 +7,10 @@ import dev.softdelete.it.model.CacheShop;
 import dev.softdelete.it.support.TestSessionFactory;
 import org.hibernate.cfg.AvailableSettings;
 
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * A SessionFactory with a real second-level cache (Ehcache through JCache), entity, collection,
  * natural-id and query caches on, and one shop with two orders, each with two lines and a label.
@@ -36,6 +40,22 @@ final class CachedModel {
                 .with("hibernate.javax.cache.provider", "org.ehcache.jsr107.EhcacheCachingProvider")
                 .with("hibernate.javax.cache.missing_cache_strategy", "create")
                 .with(AvailableSettings.GENERATE_STATISTICS, true);
+    }
+
+    /** Reads twice and proves the second read came from the query cache. */
+    static <T> T fromQueryCache(TestSessionFactory db, Supplier<T> read) {
+        read.get();
+        long hits = db.sessionFactory().getStatistics().getQueryCacheHitCount();
+        T result = read.get();
+        assertThat(db.sessionFactory().getStatistics().getQueryCacheHitCount()).as("served from the query cache")
+                .isGreaterThan(hits);
+        return result;
+    }
+
+    /** Empties every cache region, then persists the model: each test starts from cold caches. */
+    static CachedModel fresh(TestSessionFactory db) {
+        db.sessionFactory().getCache().evictAllRegions();
+        return persist(db);
     }
 
     static CachedModel persist(TestSessionFactory db) {

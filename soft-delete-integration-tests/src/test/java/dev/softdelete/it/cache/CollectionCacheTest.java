@@ -30,8 +30,7 @@ class CollectionCacheTest {
 
     @BeforeEach
     void persist() {
-        db.sessionFactory().getCache().evictAllRegions();
-        model = CachedModel.persist(db);
+        model = CachedModel.fresh(db);
     }
 
     private List<String> shopOrders() {

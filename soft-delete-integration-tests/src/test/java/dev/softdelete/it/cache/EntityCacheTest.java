@@ -26,8 +26,7 @@ class EntityCacheTest {
 
     @BeforeEach
     void persistAndCacheTheDeletedOrder() {
-        db.sessionFactory().getCache().evictAllRegions();
-        model = CachedModel.persist(db);
+        model = CachedModel.fresh(db);
         db.inTransaction(s -> s.remove(s.find(CacheOrder.class, model.firstId)));
         // read legitimately (a reference initialised): Hibernate would cache it; the library does not
         long puts = db.sessionFactory().getStatistics().getEntityStatistics(CacheOrder.class.getName()).getCachePutCount();

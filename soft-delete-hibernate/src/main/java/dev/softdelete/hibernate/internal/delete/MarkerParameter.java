@@ -1,6 +1,7 @@
 package dev.softdelete.hibernate.internal.delete;
 
 import dev.softdelete.hibernate.internal.cascade.RequestLimits;
+import dev.softdelete.hibernate.internal.jdbc.CacheCleanup;
 import dev.softdelete.hibernate.internal.model.MarkerColumns;
 import dev.softdelete.hibernate.internal.scope.SessionState.BulkCascade;
 import dev.softdelete.hibernate.internal.scope.SessionState.DeleteRequest;
@@ -53,6 +54,8 @@ final class MarkerParameter extends AbstractJdbcParameter {
                 RequestLimits.check(request, entityName, columns, service.cascadePlans().of(persister(session)));
                 state.beginBulkDelete(request);
                 EntityPersister persister = persister(session);
+                // Hibernate invalidates the cached queries over the table for a stateful session only
+                CacheCleanup.invalidateQueriesOfStatelessWrite(session, persister);
                 boolean cascades = !session.isStateless() && !service.cascadePlans().stepsFromRowsOf(persister).isEmpty();
                 if (cascades || service.cascadePlans().mayDeny(persister) || service.history().enabled()) {
                     // the statement runs right after binding; its cascade (its DENY check, its history) runs at the

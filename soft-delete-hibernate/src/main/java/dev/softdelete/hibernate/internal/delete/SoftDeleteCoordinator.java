@@ -98,6 +98,8 @@ public final class SoftDeleteCoordinator implements DeleteCoordinator {
             setInMemory(update.columns(), entity, marker, request, newVersion);
         }
         CacheCleanup.afterMarkerChange(session, persister);
+        // a stateful delete's action invalidates the cached queries over the table; a stateless one does not
+        CacheCleanup.invalidateQueriesOfStatelessWrite(session, persister);
         OperationHistory history = service.history().enabled()
                 ? new OperationHistory(request.operation(), instant, request.actor(), request.reason())
                         .root(HistoryEntry.Kind.DELETE, persister, id, 1)

@@ -1,9 +1,11 @@
 package dev.softdelete.hibernate.internal.jdbc;
 
 import dev.softdelete.hibernate.internal.compat.BulkCleanup;
+import org.hibernate.cache.spi.TimestampsCache;
 import org.hibernate.cache.spi.access.CollectionDataAccess;
 import org.hibernate.cache.spi.access.SoftLock;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
 import org.hibernate.metamodel.mapping.EntityMappingType;
 import org.hibernate.metamodel.spi.MappingMetamodelImplementor;
 import org.hibernate.persister.collection.CollectionPersister;
@@ -32,20 +34,32 @@ public final class CacheCleanup {
     /**
      * After our own statements changed many rows: what Hibernate does after a bulk statement (the
      * entity's region evicted, cached query results over its tables invalidated, now and again when
-     * the transaction completes; at once in a stateless session, which the caller calls after its
-     * commit) and the collections above.
+     * the transaction completes; for a stateless session, see below) and the collections above.
      */
     public static void afterWriting(SharedSessionContractImplementor session, EntityPersister persister) {
-        boolean queryCache = session.getFactory().getSessionFactoryOptions().isQueryCacheEnabled();
-        if (persister.canWriteToCache() || queryCache) {
+        if (persister.canWriteToCache() || session.getFactory().getSessionFactoryOptions().isQueryCacheEnabled()) {
             BulkCleanup.schedule(session, persister);
         }
-        if (queryCache && !session.isEventSource()) {
-            // a stateful session's action queue invalidates the query spaces of a bulk statement; a
-            // stateless one (the purge's) has none, and cached query results over the table would stand
-            session.getFactory().getCache().getTimestampsCache().invalidate(querySpaces(persister), session);
-        }
+        invalidateQueriesOfStatelessWrite(session, persister);
         afterMarkerChange(session, persister);
+    }
+
+    /**
+     * After a write through a {@code StatelessSession}: cached query results over the entity's tables
+     * invalidated now and again when the transaction completes, as a stateful session's action queue
+     * does for its own statements. Hibernate does it for neither its stateless writes nor ours, so a
+     * cached query would go on returning a row that a stateless delete marked or a purge removed.
+     */
+    public static void invalidateQueriesOfStatelessWrite(SharedSessionContractImplementor session,
+            EntityPersister persister) {
+        if (session.isEventSource() || !session.getFactory().getSessionFactoryOptions().isQueryCacheEnabled()) {
+            return;
+        }
+        String[] spaces = querySpaces(persister);
+        TimestampsCache timestamps = session.getFactory().getCache().getTimestampsCache();
+        timestamps.preInvalidate(spaces, session);
+        session.getTransactionCompletionCallbacks().registerCallback(
+                (AfterCompletionCallback) (success, completing) -> timestamps.invalidate(spaces, completing));
     }
 
     private static String[] querySpaces(EntityPersister persister) {

@@ -110,13 +110,7 @@ final class BatchTransactions implements AutoCloseable {
     Outcome run(Object after, Range range, boolean narrowIfWide) {
         for (int attempt = 1; ; attempt++) {
             try {
-                Outcome outcome = inTransaction(!dryRun, () -> runBatch(after, range, narrowIfWide));
-                if (!dryRun && outcome.rows() > 0) {
-                    // after the commit: cached query results over the table (a trash page's count, say)
-                    // still hold the rows; a query cached before the commit saw them, rightly, until then
-                    CacheCleanup.afterWriting((SharedSessionContractImplementor) session(), target.entity());
-                }
-                return outcome;
+                return inTransaction(!dryRun, () -> runBatch(after, range, narrowIfWide));
             }
             catch (PessimisticLockException | ConstraintViolationException e) {
                 if (attempt == RETRIES) {
@@ -157,6 +151,10 @@ final class BatchTransactions implements AutoCloseable {
             if (narrowIfWide && known != null && count > batchSize) {
                 throw new RangeTooWide();
             }
+        }
+        if (!dryRun && count > 0) {
+            // cached query results over the table (a trash page's count, say) would go on holding the rows
+            CacheCleanup.afterWriting(jdbc, target.entity());
         }
         if (!dryRun && count > 0 && service.history().enabled()) {
             HistoryLog.record(jdbc, service, new OperationHistory(operation, now, service.currentActor(), null)
