@@ -65,6 +65,10 @@ public class StaleCustomer {
         this.deletedAt = deletedAt;
     }
 
+    public String getDeletedBy() {
+        return deletedBy;
+    }
+
     public void setDeletedBy(String deletedBy) {
         this.deletedBy = deletedBy;
     }

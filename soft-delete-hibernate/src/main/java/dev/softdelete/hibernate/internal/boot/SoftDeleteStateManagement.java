@@ -7,6 +7,7 @@ import dev.softdelete.hibernate.internal.read.MarkerAuxiliaryMapping;
 import dev.softdelete.hibernate.internal.scope.Visibility;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import dev.softdelete.hibernate.internal.update.MarkerGuardedUpdateCoordinator;
+import dev.softdelete.hibernate.internal.update.MarkerKeepingMergeCoordinator;
 import org.hibernate.mapping.Collection;
 import org.hibernate.mapping.RootClass;
 import org.hibernate.metamodel.mapping.AuxiliaryMapping;
@@ -26,11 +27,12 @@ import org.hibernate.persister.state.spi.StateManagement;
 
 /**
  * The state management of soft-deletable hierarchies (Hibernate 7.4 SPI): standard coordinators
- * except for delete (a marker UPDATE) and update (which applies only to rows still in the state they
- * were loaded in), and an auxiliary mapping that restricts every read to the session's
- * {@link Visibility}; on the collections owned by such entities, a remove coordinator that keeps
- * their links when the owner is soft-deleted. Stateless: Hibernate reads {@link #INSTANCE} reflectively and shares it
- * between factories, so all state is reached through the persister.
+ * except for delete (a marker UPDATE), update (which applies only to rows still in the state they
+ * were loaded in) and merge (an upsert, which keeps an existing row's marker, actor and reason), and
+ * an auxiliary mapping that restricts every read to the session's {@link Visibility}; on the
+ * collections owned by such entities, a remove coordinator that keeps their links when the owner is
+ * soft-deleted. Stateless: Hibernate reads {@link #INSTANCE} reflectively and shares it between
+ * factories, so all state is reached through the persister.
  */
 public final class SoftDeleteStateManagement implements StateManagement {
 
@@ -74,7 +76,10 @@ public final class SoftDeleteStateManagement implements StateManagement {
 
     @Override
     public UpdateCoordinator createMergeCoordinator(EntityPersister persister) {
-        return STANDARD.createMergeCoordinator(persister);
+        SoftDeletableType type = persister.getFactory().getServiceRegistry().requireService(SoftDeleteService.class)
+                .typeOf(persister.getEntityName());
+        return type == null ? STANDARD.createMergeCoordinator(persister)
+                : new MarkerKeepingMergeCoordinator(persister, type, STANDARD.createMergeCoordinator(persister));
     }
 
     @Override
