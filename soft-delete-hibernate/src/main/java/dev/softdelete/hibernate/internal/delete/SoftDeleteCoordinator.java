@@ -89,8 +89,14 @@ public final class SoftDeleteCoordinator implements DeleteCoordinator {
         Object newVersion = version == null ? null : Versions.increment(version, persister.getVersionMapping(), session);
         Object marker = update.columns().markerValue(instant);
 
-        int rows = Mutations.executeUpdate(session, update.sql(version != null),
-                binds(update.columns(), marker, request, id, version, newVersion, session));
+        String sql = update.sql(version != null);
+        Binds binds = binds(update.columns(), marker, request, id, version, newVersion, session);
+        LoadedStateCheck.Restriction loadedState = LoadedStateCheck.of(persister, update.columns(), entity, session);
+        if (loadedState != null) {
+            sql = sql + " and " + loadedState.sql();
+            binds.addAll(loadedState.binds());
+        }
+        int rows = Mutations.executeUpdate(session, sql, binds);
         if (rows == 0) {
             throw new StaleObjectStateException(persister.getEntityName(), id);
         }
