@@ -71,6 +71,7 @@ public final class Purger {
     private PurgeListener listener = NO_LISTENER;
     private final Set<String> only = new LinkedHashSet<>();
     private final Set<String> anonymize = new LinkedHashSet<>();
+    private Object tenantIdentifier;
 
     private Purger(PurgeRun run) {
         this.run = run;
@@ -173,18 +174,37 @@ public final class Purger {
     }
 
     /**
+     * The tenant identifier of the sessions the purge opens. A multi-tenant SessionFactory with no
+     * {@code CurrentTenantIdentifierResolver} opens no session without one, and {@link #run()} refuses to
+     * start. With {@code @TenantId} (tenants sharing tables) the purge covers the due rows of every tenant
+     * whatever this is: retention is the application's policy, and the purge's statements read the tables
+     * directly. With a {@code MultiTenantConnectionProvider} (a schema or a database per tenant) it picks
+     * what is purged: run one purge per tenant.
+     *
+     * @param tenantIdentifier the tenant identifier, as a session of the factory takes it
+     * @return this purger
+     * @since 0.1.0
+     */
+    public Purger tenantIdentifier(Object tenantIdentifier) {
+        this.tenantIdentifier = Objects.requireNonNull(tenantIdentifier, "tenantIdentifier");
+        return this;
+    }
+
+    /**
      * Runs the purge (or, after {@link #dryRun()}, counts it).
      *
      * @return what was deleted or anonymised per entity, the number of batches and the time taken
      * @throws IllegalArgumentException if an entity of {@link #anonymizeInsteadOf(Class[])} has no
      *                                  usable {@code @Anonymize} attribute
+     * @throws IllegalStateException    if the factory is multi-tenant, has no tenant identifier resolver, and
+     *                                  no {@link #tenantIdentifier(Object)} was given
      * @throws PurgeException if a batch fails; it names the entity and the batch and reports what was
      *                                  committed before it, which stays
      * @since 0.1.0
      */
     public PurgeReport run() {
         return run.execute(clock, batchSize, dryRun, listener == NO_LISTENER ? null : listener, Set.copyOf(only),
-                Set.copyOf(anonymize));
+                Set.copyOf(anonymize), tenantIdentifier);
     }
 
     /**
@@ -196,7 +216,8 @@ public final class Purger {
      * @since 0.1.0
      */
     public Impact preview() {
-        PurgeReport counted = run.execute(clock, batchSize, true, null, Set.copyOf(only), Set.copyOf(anonymize));
+        PurgeReport counted = run.execute(clock, batchSize, true, null, Set.copyOf(only), Set.copyOf(anonymize),
+                tenantIdentifier);
         List<Impact.Rows> rows = new ArrayList<>();
         counted.rowsPerEntity().forEach((entity, count) -> rows.add(new Impact.Rows(run.entityName(entity), entity, count)));
         return new Impact(Impact.Operation.PURGE, rows, List.of(), List.of());

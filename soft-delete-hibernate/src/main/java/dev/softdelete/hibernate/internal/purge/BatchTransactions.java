@@ -46,7 +46,7 @@ final class BatchTransactions implements AutoCloseable {
         }
     }
 
-    private final SessionFactoryImplementor factory;
+    private final Supplier<StatelessSession> sessions;
     private final PurgeTarget target;
     private final PurgeStatements statements;
     private final Instant cutoff;
@@ -64,9 +64,9 @@ final class BatchTransactions implements AutoCloseable {
      * @param idsFirst whether each batch reads (and locks) its ids before writing: for a listener, a dry
      *                 run's count, or dependent rows to delete before them
      */
-    BatchTransactions(SessionFactoryImplementor factory, PurgeTarget target, Instant now, int batchSize,
-            boolean dryRun, boolean idsFirst) {
-        this.factory = factory;
+    BatchTransactions(SessionFactoryImplementor factory, Supplier<StatelessSession> sessions, PurgeTarget target,
+            Instant now, int batchSize, boolean dryRun, boolean idsFirst) {
+        this.sessions = sessions;
         this.target = target;
         this.statements = new PurgeStatements(target, factory.getJdbcServices().getDialect().getForUpdateString(),
                 dryRun);
@@ -215,7 +215,7 @@ final class BatchTransactions implements AutoCloseable {
      */
     private StatelessSession session() {
         if (session == null) {
-            session = factory.openStatelessSession();
+            session = sessions.get();
         }
         return session;
     }

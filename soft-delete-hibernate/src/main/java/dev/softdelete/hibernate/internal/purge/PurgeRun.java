@@ -6,6 +6,7 @@ import dev.softdelete.hibernate.PurgeReport;
 import dev.softdelete.hibernate.internal.compat.Factories;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.SessionFactory;
+import org.hibernate.StatelessSession;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 import org.jboss.logging.Logger;
@@ -20,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /** One run of the purge over the targets of a SessionFactory, as a {@code Purger} configured it. */
 public final class PurgeRun {
@@ -75,16 +77,26 @@ public final class PurgeRun {
      * @param only      root entity names to cover; empty for all
      * @param listener  the listener, or null for none (the ids of a batch are then never read)
      * @param anonymize root entity names to anonymise instead of delete
+     * @param tenant    the tenant identifier of the sessions the purge opens, or null for the factory's own
      */
     public PurgeReport execute(Clock clock, int batchSize, boolean dryRun, PurgeListener listener, Set<String> only,
-            Set<String> anonymize) {
+            Set<String> anonymize, Object tenant) {
+        if (tenant == null && factory.getCurrentTenantIdentifierResolver() == null
+                && (factory.getSessionFactoryOptions().isMultiTenancyEnabled() || hasTenantIdFilter())) {
+            // Hibernate opens no session of such a factory without a tenant, and its message says nothing of the purge
+            throw new IllegalStateException("softdelete: the purge opens its own sessions, and this SessionFactory is"
+                    + " multi-tenant with no CurrentTenantIdentifierResolver; pass a tenant identifier with"
+                    + " Purger.tenantIdentifier(...). Nothing was purged.");
+        }
+        Supplier<StatelessSession> sessions = tenant == null ? factory::openStatelessSession
+                : () -> factory.withStatelessOptions().tenantIdentifier(tenant).openStatelessSession();
         long started = System.nanoTime();
         Instant now = clock == null ? service.now() : clock.instant().truncatedTo(ChronoUnit.MICROS);
         Map<Class<?>, Long> rows = new LinkedHashMap<>();
         int batches = 0;
         for (PurgeTarget target : PurgeTargets.resolve(factory, service, only, anonymize)) {
             Instant cutoff = target.retention().cutoff(now).orElseThrow();
-            TargetPurge purge = new TargetPurge(factory, target, now, batchSize, dryRun, listener);
+            TargetPurge purge = new TargetPurge(factory, sessions, target, now, batchSize, dryRun, listener);
             try {
                 purge.run();
             }
@@ -120,5 +132,13 @@ public final class PurgeRun {
         if (!target.dependents().isEmpty()) {
             factory.getCache().evictCollectionData();
         }
+    }
+
+    /**
+     * Whether an entity has a {@code @TenantId}: Hibernate then defines its tenant filter, named as in
+     * {@code TenantIdBinder} (an internal class), and opens no session without a tenant identifier.
+     */
+    private boolean hasTenantIdFilter() {
+        return factory.getDefinedFilterNames().contains("_tenantId");
     }
 }

@@ -4,10 +4,12 @@ import dev.softdelete.hibernate.PurgeListener;
 import dev.softdelete.hibernate.internal.purge.BatchTransactions.Outcome;
 import dev.softdelete.hibernate.internal.purge.BatchTransactions.RangeTooWide;
 import dev.softdelete.hibernate.internal.purge.PurgeStatements.Range;
+import org.hibernate.StatelessSession;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Purges one target in key-range batches: a short read finds the key that closes the next batch (or
@@ -27,14 +29,14 @@ final class TargetPurge {
     private final PurgeProgress progress;
 
     /** @param listener the run's listener, or null when it has none */
-    TargetPurge(SessionFactoryImplementor factory, PurgeTarget target, Instant now, int batchSize, boolean dryRun,
-            PurgeListener listener) {
+    TargetPurge(SessionFactoryImplementor factory, Supplier<StatelessSession> sessions, PurgeTarget target,
+            Instant now, int batchSize, boolean dryRun, PurgeListener listener) {
         this.batchSize = batchSize;
         // the ids travel only to be handed out or counted; a plain run closes each batch by one key
         this.idsNeeded = listener != null || dryRun || target.anonymizes();
         this.idType = target.entity().getIdentifierMapping().getJavaType().getJavaTypeClass();
         this.byWidth = !idsNeeded && target.dependents().isEmpty() && (idType == Long.class || idType == Integer.class);
-        this.transactions = new BatchTransactions(factory, target, now, batchSize, dryRun,
+        this.transactions = new BatchTransactions(factory, sessions, target, now, batchSize, dryRun,
                 idsNeeded || !target.dependents().isEmpty());
         this.progress = new PurgeProgress(target, target.retention().cutoff(now).orElseThrow(), dryRun, listener);
     }

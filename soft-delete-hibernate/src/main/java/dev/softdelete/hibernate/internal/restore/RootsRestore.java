@@ -74,9 +74,14 @@ public final class RootsRestore {
      *         transaction restored before this one locked them
      */
     public int restoreDeletedSince(EntityPersister type, Instant since) {
-        if (!together(type)) {
+        if (!together(type) || sessionFilters()) {
             List<Object> deleted = idsOf(type, "e." + service.typeOf(type.getEntityName()).markerAttribute()
                     + " >= :since", "since", columns(type).markerValue(since));
+            if (together(type)) {
+                // the rows the session's filters let it see (a tenant's own), read through HQL; every row an
+                // operation of the window marked is among them, so restoring them as a list is the same
+                return restoreAll(type, deleted);
+            }
             deleted.forEach(id -> oneByOne.restore(type, id));
             return deleted.size();
         }
@@ -96,6 +101,9 @@ public final class RootsRestore {
      */
     public int restoreAll(EntityPersister type, List<Object> ids) {
         List<Object> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
+        if (sessionFilters()) {
+            distinct = visible(type, distinct);
+        }
         if (!together(type)) {
             List<Object> ofType = type.getSuperMappingType() == null ? distinct
                     : idsOf(type, "id(e) in (:ids)", "ids", distinct);
@@ -156,6 +164,23 @@ public final class RootsRestore {
     private List<Object> idsOf(EntityPersister type, String condition, String parameter, Object value) {
         return session.createSelectionQuery("select id(e) from " + type.getEntityName() + " e where " + condition,
                 Object.class).setParameter(parameter, value).getResultList();
+    }
+
+    /**
+     * Whether the session has filters on (Hibernate's tenant filter, say): the library's own SQL reads by
+     * id below them, so the rows it may restore are first read through HQL, which applies them.
+     */
+    private boolean sessionFilters() {
+        return session.getLoadQueryInfluencers().hasEnabledFilters();
+    }
+
+    /** The ids among these of rows of the type that the session's filters let it see. */
+    private List<Object> visible(EntityPersister type, List<Object> ids) {
+        List<Object> visible = new ArrayList<>();
+        for (List<Object> chunk : IdChunks.of(ids)) {
+            visible.addAll(idsOf(type, "id(e) in (:ids)", "ids", chunk));
+        }
+        return visible;
     }
 
     /** Hierarchy roots with a single-column id; a subclass shares its table with rows of other types. */

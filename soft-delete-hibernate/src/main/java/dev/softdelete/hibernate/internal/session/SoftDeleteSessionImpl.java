@@ -142,7 +142,11 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
             delegate().remove(entity);
             return true;
         }
-        return erase(persister, persister.getIdentifier(entity, delegate()), entity);
+        Object id = persister.getIdentifier(entity, delegate());
+        if (sessionFilters() && ofRowClass(persister, id) == null) {
+            return false; // a detached instance of a row this session's filters hide (another tenant's)
+        }
+        return erase(persister, id, entity);
     }
 
     @Override
@@ -262,7 +266,8 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
         EntityPersister persister = previewed(entityClass, id);
         Object key = arguments.idOf(persister, id);
         EntityPersister ofRow = ofRowClass(persister, key);
-        return new DeleteImpact(delegate(), service).preview(ofRow != null ? ofRow : persister, key);
+        return ofRow == null ? new Impact(Impact.Operation.DELETE, List.of(), List.of(), List.of())
+                : new DeleteImpact(delegate(), service).preview(ofRow, key);
     }
 
     @Override
@@ -284,7 +289,8 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
         EntityPersister persister = previewed(entityClass, id);
         Object key = arguments.idOf(persister, id);
         EntityPersister ofRow = ofRowClass(persister, key);
-        return new RestoreImpact(delegate(), service).preview(ofRow != null ? ofRow : persister, key);
+        return ofRow == null ? new Impact(Impact.Operation.RESTORE, List.of(), List.of(), List.of())
+                : new RestoreImpact(delegate(), service).preview(ofRow, key);
     }
 
     @Override
@@ -329,17 +335,26 @@ public final class SoftDeleteSessionImpl extends SessionDelegatorBaseImpl implem
     /**
      * The persister of the row's own class, where the caller named a class of a hierarchy: a subclass's
      * cascades and parents apply to its rows, and a row of another branch (a bird named as a fish) is no
-     * row of the class. One query, made only for classes in a hierarchy.
+     * row of the class. The query is an HQL query, so the session's own filters apply to it: a row that
+     * they hide even in {@code unfiltered()} (another tenant's, with {@code @TenantId}) is no row of the
+     * class either; the library's own SQL below works by id and would not know. One query, made only for
+     * classes in a hierarchy and for sessions with filters.
      *
      * @return the persister, or null when no row of the class has the id
      */
     private EntityPersister ofRowClass(EntityPersister persister, Object id) {
-        if (persister.getSubclassEntityNames().size() <= 1 && persister.getSuperMappingType() == null) {
+        if (persister.getSubclassEntityNames().size() <= 1 && persister.getSuperMappingType() == null
+                && !sessionFilters()) {
             return persister;
         }
         List<Object> rowClass = unfiltered(() -> delegate().createSelectionQuery("select type(e) from "
                 + persister.getEntityName() + " e where id(e) = :id", Object.class).setParameter("id", id).getResultList());
         return rowClass.isEmpty() ? null : arguments.persisterFor((Class<?>) rowClass.get(0));
+    }
+
+    /** Whether the session has filters on (Hibernate's tenant filter, say), which the library's own SQL must honour. */
+    private boolean sessionFilters() {
+        return delegate().getLoadQueryInfluencers().hasEnabledFilters();
     }
 
     /**
