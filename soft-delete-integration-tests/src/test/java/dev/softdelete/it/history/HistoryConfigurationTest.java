@@ -50,7 +50,7 @@ class HistoryConfigurationTest {
         Map<String, String> createdBySchemaTool = columns();
         db.update("drop table softdelete_history");
         statements.forEach(db::update);
-        assertThat(columns()).isEqualTo(createdBySchemaTool).hasSize(9);
+        assertThat(columns()).isEqualTo(createdBySchemaTool).hasSize(10);
         long id = blog();
 
         db.inTransaction(s -> s.remove(s.find(CascadeBlog.class, id)));

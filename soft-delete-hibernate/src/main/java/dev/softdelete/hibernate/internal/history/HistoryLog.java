@@ -64,8 +64,9 @@ public final class HistoryLog {
         TypeConfiguration types = session.getTypeConfiguration();
         StringJoiner rows = new StringJoiner(", ");
         Binds binds = new Binds();
+        String tenant = HistoryTenant.writtenBy(session);
         for (HistoryEntry entry : entries) {
-            rows.add("(?, ?, ?, ?, ?, ?, ?, ?, ?)");
+            rows.add("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
             binds.add(types.getBasicTypeForJavaType(Long.class), entry.entryId())
                     .add(types.getBasicTypeForJavaType(Long.class), entry.operation())
                     .add(types.getBasicTypeForJavaType(String.class), entry.kind().name())
@@ -74,7 +75,10 @@ public final class HistoryLog {
                     .add(types.getBasicTypeForJavaType(Long.class), entry.rows())
                     .add(types.getBasicTypeForJavaType(Instant.class), entry.at())
                     .add(types.getBasicTypeForJavaType(String.class), entry.actor())
-                    .add(types.getBasicTypeForJavaType(String.class), entry.reason());
+                    .add(types.getBasicTypeForJavaType(String.class), entry.reason())
+                    // a purge covers every tenant's rows, whatever tenant its sessions were opened with
+                    .add(types.getBasicTypeForJavaType(String.class),
+                            entry.kind() == HistoryEntry.Kind.PURGE ? null : tenant);
         }
         Mutations.executeUpdate(session, "insert into " + table + " (" + HistoryTable.columnList()
                 + ") values " + rows, binds);

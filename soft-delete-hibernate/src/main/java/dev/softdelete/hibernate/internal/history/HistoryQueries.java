@@ -62,10 +62,16 @@ public final class HistoryQueries implements SoftDeleteHistory {
     }
 
     private List<HistoryEntry> select(String where, Binds binds) {
+        String tenant = HistoryTenant.readableBy(session);
+        if (tenant != null) {
+            // a tenant's session reads its own tenant's entries, as it reads only its own rows
+            where = "(" + where + ") and tenant_id = ?";
+            binds.add(string(), tenant);
+        }
         List<HistoryEntry> entries = new ArrayList<>();
         for (Object[] row : Mutations.selectRows(session, "select " + HistoryTable.columnList() + " from "
                 + table + " where " + where, binds, type(Long.class), type(Long.class), string(), string(),
-                string(), type(Long.class), type(Instant.class), string(), string())) {
+                string(), type(Long.class), type(Instant.class), string(), string(), string())) {
             entries.add(new HistoryEntry((Long) row[0], (Long) row[1], HistoryEntry.Kind.valueOf((String) row[2]),
                     (String) row[3], (String) row[4], (Long) row[5], (Instant) row[6], (String) row[7],
                     (String) row[8]));

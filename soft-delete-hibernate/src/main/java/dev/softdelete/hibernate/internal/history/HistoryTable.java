@@ -31,7 +31,8 @@ public final class HistoryTable {
             new ColumnDef("row_count", Long.class, 0, false),
             new ColumnDef("occurred_at", java.time.Instant.class, 0, false),
             new ColumnDef("actor", String.class, 255, true),
-            new ColumnDef("reason", String.class, 1000, true));
+            new ColumnDef("reason", String.class, 1000, true),
+            new ColumnDef("tenant_id", String.class, 255, true));
 
     /** The indexes the queries of {@code SoftDeleteHistory} use: by operation, by row, by actor. */
     public static final List<List<String>> INDEXES = List.of(List.of("operation_id"),
