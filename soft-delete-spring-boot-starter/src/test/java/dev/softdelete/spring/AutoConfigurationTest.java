@@ -173,6 +173,18 @@ class AutoConfigurationTest {
                 });
     }
 
+    /** The tenant reaches the purge's sessions (what it does there: TenantIsolationTest of the integration tests). */
+    @Test
+    void thePurgeOpensItsSessionsWithTheConfiguredTenant() {
+        runner.withPropertyValues("softdelete.purge.enabled=true", "softdelete.purge.tenant-identifier= acme ")
+                .run(context -> {
+                    ScheduledPurge purge = context.getBean(ScheduledPurge.class);
+
+                    assertThat(purge.tenantIdentifier()).isEqualTo("acme");
+                    assertThat(purge.runOnce().succeeded()).isTrue();
+                });
+    }
+
     @Test
     void thePurgeRunsOnItsSchedule() {
         runner.withPropertyValues("softdelete.purge.enabled=true", "softdelete.purge.cron=* * * * * *").run(context -> {

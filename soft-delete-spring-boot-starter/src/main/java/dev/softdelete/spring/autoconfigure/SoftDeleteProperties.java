@@ -210,6 +210,12 @@ public class SoftDeleteProperties {
         /** How many rows each purge batch deletes. */
         private int batchSize = Purger.DEFAULT_BATCH_SIZE;
 
+        /**
+         * The tenant identifier of the purge's sessions, as text, for a multi-tenant SessionFactory without a
+         * CurrentTenantIdentifierResolver; with @TenantId the purge still covers every tenant's due rows.
+         */
+        private String tenantIdentifier;
+
         /** @return whether the scheduled purge is on */
         public boolean isEnabled() {
             return enabled;
@@ -248,6 +254,16 @@ public class SoftDeleteProperties {
         /** @param batchSize the batch size, at least 1 */
         public void setBatchSize(int batchSize) {
             this.batchSize = batchSize;
+        }
+
+        /** @return the tenant identifier of the purge's sessions, or {@code null} */
+        public String getTenantIdentifier() {
+            return tenantIdentifier;
+        }
+
+        /** @param tenantIdentifier the tenant identifier of the purge's sessions, as text */
+        public void setTenantIdentifier(String tenantIdentifier) {
+            this.tenantIdentifier = tenantIdentifier;
         }
     }
 }

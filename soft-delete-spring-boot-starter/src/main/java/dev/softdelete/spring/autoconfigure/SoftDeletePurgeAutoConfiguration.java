@@ -66,8 +66,10 @@ public class SoftDeletePurgeAutoConfiguration {
             throw new InvalidConfigurationPropertyValueException("softdelete.purge.batch-size", purge.getBatchSize(),
                     "a batch size of at least 1");
         }
+        String tenant = purge.getTenantIdentifier() == null || purge.getTenantIdentifier().isBlank() ? null
+                : purge.getTenantIdentifier().trim();
         return new ScheduledPurge(entityManagerFactory.unwrap(SessionFactory.class), purge.getCron(), zone(purge),
-                purge.getBatchSize(), clocks.getIfUnique(Clock::systemUTC), listeners.orderedStream().toList());
+                purge.getBatchSize(), tenant, clocks.getIfUnique(Clock::systemUTC), listeners.orderedStream().toList());
     }
 
     private static TimeZone zone(SoftDeleteProperties.Purge purge) {

@@ -5,6 +5,8 @@ import dev.softdelete.hibernate.PurgeException;
 import dev.softdelete.hibernate.PurgeReport;
 import dev.softdelete.hibernate.Purger;
 import org.hibernate.SessionFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.type.descriptor.java.JavaType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -31,17 +33,23 @@ public final class ScheduledPurge implements SmartLifecycle {
     private final SessionFactory sessionFactory;
     private final CronTrigger trigger;
     private final int batchSize;
+    private final Object tenantIdentifier;
     private final Clock clock;
     private final List<PurgeRunListener> listeners;
     private final AtomicReference<PurgeRun> lastRun = new AtomicReference<>();
     private ThreadPoolTaskScheduler scheduler;
     private ScheduledFuture<?> schedule;
 
-    public ScheduledPurge(SessionFactory sessionFactory, String cron, TimeZone zone, int batchSize, Clock clock,
-            List<PurgeRunListener> listeners) {
+    /**
+     * @param tenant the tenant identifier of the purge's sessions as text ({@code softdelete.purge.tenant-identifier}),
+     *               read as the factory's tenant identifier type; null for the factory's own
+     */
+    public ScheduledPurge(SessionFactory sessionFactory, String cron, TimeZone zone, int batchSize, String tenant,
+            Clock clock, List<PurgeRunListener> listeners) {
         this.sessionFactory = sessionFactory;
         this.trigger = zone == null ? new CronTrigger(cron) : new CronTrigger(cron, zone);
         this.batchSize = batchSize;
+        this.tenantIdentifier = tenant == null ? null : tenantOf(sessionFactory, tenant);
         this.clock = clock;
         this.listeners = List.copyOf(listeners);
     }
@@ -52,7 +60,11 @@ public final class ScheduledPurge implements SmartLifecycle {
         PurgeReport report = null;
         RuntimeException failure = null;
         try {
-            report = Purger.of(sessionFactory).clock(clock).batchSize(batchSize).listener(this::batchDone).run();
+            Purger purger = Purger.of(sessionFactory).clock(clock).batchSize(batchSize).listener(this::batchDone);
+            if (tenantIdentifier != null) {
+                purger.tenantIdentifier(tenantIdentifier);
+            }
+            report = purger.run();
             LOG.info("softdelete purge: {} rows in {} batches, {} ms: {}", report.totalRows(), report.batches(),
                     report.duration().toMillis(), report.rowsPerEntity());
             PurgeReport done = report;
@@ -68,6 +80,17 @@ public final class ScheduledPurge implements SmartLifecycle {
         PurgeRun run = PurgeRun.of(start, clock.instant(), report, failure);
         lastRun.set(run);
         return run;
+    }
+
+    /** The text as the factory's tenant identifier type, where one is declared; else the text itself. */
+    private static Object tenantOf(SessionFactory sessionFactory, String text) {
+        JavaType<Object> type = sessionFactory.unwrap(SessionFactoryImplementor.class).getTenantIdentifierJavaType();
+        return type.getJavaTypeClass() == Object.class ? text : type.fromString(text);
+    }
+
+    /** The tenant identifier the purge opens its sessions with, or {@code null} for the factory's own. */
+    public Object tenantIdentifier() {
+        return tenantIdentifier;
     }
 
     /** The last run that finished, or {@code null} before the first. */
