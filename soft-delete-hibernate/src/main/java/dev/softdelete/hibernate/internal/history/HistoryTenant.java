@@ -1,6 +1,6 @@
 package dev.softdelete.hibernate.internal.history;
 
-import org.hibernate.Filter;
+import dev.softdelete.hibernate.internal.compat.TenantFilter;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 
 /**
@@ -9,10 +9,6 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
  * read only its own rows; a session without that filter (no multi-tenancy, or the root tenant) reads all.
  */
 final class HistoryTenant {
-
-    /** Hibernate's tenant filter and its parameter, as named in its internal {@code TenantIdBinder}. */
-    private static final String FILTER = "_tenantId";
-    private static final String PARAMETER = "tenantId";
 
     private HistoryTenant() {
     }
@@ -25,8 +21,7 @@ final class HistoryTenant {
 
     /** The tenant the session may read the entries of, as text; null when it may read all. */
     static String readableBy(SharedSessionContractImplementor session) {
-        Filter filter = session.getLoadQueryInfluencers().getEnabledFilter(FILTER);
-        Object tenant = filter == null ? null : filter.getParameterValue(PARAMETER);
+        Object tenant = TenantFilter.tenantOf(session);
         return tenant == null ? null : session.getFactory().getTenantIdentifierJavaType().toString(tenant);
     }
 }

@@ -4,6 +4,7 @@ import dev.softdelete.hibernate.PurgeException;
 import dev.softdelete.hibernate.PurgeListener;
 import dev.softdelete.hibernate.PurgeReport;
 import dev.softdelete.hibernate.internal.compat.Factories;
+import dev.softdelete.hibernate.internal.compat.TenantFilter;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.SessionFactory;
 import org.hibernate.StatelessSession;
@@ -82,7 +83,7 @@ public final class PurgeRun {
     public PurgeReport execute(Clock clock, int batchSize, boolean dryRun, PurgeListener listener, Set<String> only,
             Set<String> anonymize, Object tenant) {
         if (tenant == null && factory.getCurrentTenantIdentifierResolver() == null
-                && (factory.getSessionFactoryOptions().isMultiTenancyEnabled() || hasTenantIdFilter())) {
+                && (factory.getSessionFactoryOptions().isMultiTenancyEnabled() || TenantFilter.isDefined(factory))) {
             // Hibernate opens no session of such a factory without a tenant, and its message says nothing of the purge
             throw new IllegalStateException("softdelete: the purge opens its own sessions, and this SessionFactory is"
                     + " multi-tenant with no CurrentTenantIdentifierResolver; pass a tenant identifier with"
@@ -132,13 +133,5 @@ public final class PurgeRun {
         if (!target.dependents().isEmpty()) {
             factory.getCache().evictCollectionData();
         }
-    }
-
-    /**
-     * Whether an entity has a {@code @TenantId}: Hibernate then defines its tenant filter, named as in
-     * {@code TenantIdBinder} (an internal class), and opens no session without a tenant identifier.
-     */
-    private boolean hasTenantIdFilter() {
-        return factory.getDefinedFilterNames().contains("_tenantId");
     }
 }
