@@ -80,7 +80,7 @@ public final class RootsRestore {
             if (together(type)) {
                 // the rows the session's filters let it see (a tenant's own), read through HQL; every row an
                 // operation of the window marked is among them, so restoring them as a list is the same
-                return restoreAll(type, deleted);
+                return restoreListed(type, new ArrayList<>(deleted));
             }
             deleted.forEach(id -> oneByOne.restore(type, id));
             return deleted.size();
@@ -101,9 +101,11 @@ public final class RootsRestore {
      */
     public int restoreAll(EntityPersister type, List<Object> ids) {
         List<Object> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
-        if (sessionFilters()) {
-            distinct = visible(type, distinct);
-        }
+        return restoreListed(type, sessionFilters() ? visible(type, distinct) : distinct);
+    }
+
+    /** Restores the rows of the type with these distinct ids, all of rows the session may see. */
+    private int restoreListed(EntityPersister type, List<Object> distinct) {
         if (!together(type)) {
             List<Object> ofType = type.getSuperMappingType() == null ? distinct
                     : idsOf(type, "id(e) in (:ids)", "ids", distinct);
