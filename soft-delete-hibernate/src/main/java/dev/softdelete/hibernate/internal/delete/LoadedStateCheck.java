@@ -120,13 +120,9 @@ final class LoadedStateCheck {
         }
     }
 
-    @SuppressWarnings("deprecation") // getTableName(int), getKeyColumns(int): 7.4 has no other way to pair a table with its key
+    /** The key columns of one of the entity's tables; the id columns for the one table of a TABLE_PER_CLASS type. */
     private static String[] keyColumns(EntityPersister persister, String table) {
-        for (int j = 0; j < persister.getTableSpan(); j++) {
-            if (persister.getTableName(j).equals(table)) {
-                return persister.getKeyColumns(j);
-            }
-        }
-        return persister.getIdentifierColumnNames();
+        String[] key = MarkerColumns.keyColumnsIn(persister, table);
+        return key != null ? key : persister.getIdentifierColumnNames();
     }
 }

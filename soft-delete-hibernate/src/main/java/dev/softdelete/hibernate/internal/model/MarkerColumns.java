@@ -81,15 +81,23 @@ public final class MarkerColumns {
      * The single id column of one of the entity's tables (in a JOINED hierarchy each table has its own
      * key column); the marker table's when the table is not one of the entity's.
      */
-    @SuppressWarnings("deprecation") // getTableName(int): 7.4 has no other way to pair a table with its key columns
     public static String idColumnIn(EntityPersister entity, String table) {
+        String[] key = keyColumnsIn(entity, table);
+        if (key == null) {
+            return idColumn(entity);
+        }
+        return key.length == 1 ? key[0] : null;
+    }
+
+    /** The key columns of one of the entity's tables (primary or secondary), or null when it is not one of them. */
+    @SuppressWarnings("deprecation") // getTableName(int): 7.4 has no other way to pair a table with its key columns
+    public static String[] keyColumnsIn(EntityPersister entity, String table) {
         for (int j = 0; j < entity.getTableSpan(); j++) {
             if (entity.getTableName(j).equals(table)) {
-                String[] key = entity.getKeyColumns(j);
-                return key.length == 1 ? key[0] : null;
+                return entity.getKeyColumns(j);
             }
         }
-        return idColumn(entity);
+        return null;
     }
 
     /**
