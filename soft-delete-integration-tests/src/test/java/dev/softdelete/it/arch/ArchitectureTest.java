@@ -91,7 +91,8 @@ class ArchitectureTest {
             .layer("Session").definedBy(INTERNAL + ".session..")
             .layer("Features").definedBy(INTERNAL + ".cascade..", INTERNAL + ".delete..", INTERNAL + ".update..",
                     INTERNAL + ".read..", INTERNAL + ".collection..", INTERNAL + ".restore..", INTERNAL + ".erase..",
-                    INTERNAL + ".purge..", INTERNAL + ".schema..", INTERNAL + ".impact..", INTERNAL + ".history..")
+                    INTERNAL + ".purge..", INTERNAL + ".schema..", INTERNAL + ".impact..", INTERNAL + ".history..",
+                    INTERNAL + ".insert..")
             .layer("Service").definedBy(INTERNAL + ".service..")
             .layer("Scope").definedBy(INTERNAL + ".scope..")
             .layer("Model").definedBy(INTERNAL + ".model..")

@@ -1,5 +1,6 @@
 package dev.softdelete.it.cascade;
 
+import dev.softdelete.hibernate.DeletedParentException;
 import dev.softdelete.it.model.SingleCascadeBus;
 import dev.softdelete.it.model.SingleCascadeCrane;
 import dev.softdelete.it.model.SingleCascadeDepot;
@@ -10,8 +11,11 @@ import dev.softdelete.test.SqlRecorder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.stream.Stream;
+
 import static dev.softdelete.test.SoftDeleteAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 /**
  * A cascading collection typed with a SINGLE_TABLE subclass whose foreign key the root declares: the
@@ -49,5 +53,24 @@ class SingleTableSubclassCascadeTest {
         db.inTransaction(s -> s.restore(SingleCascadeDepot.class, 1L));
 
         assertThat(db.rows("select id from single_cascade_machine where deleted_at is not null")).isEmpty();
+    }
+
+    @Test
+    void aCraneOrAPlainMachineMayBeAddedToADeletedDepotWhoseCascadeReachesOnlyBusesButABusMayNot() {
+        db.inTransaction(s -> s.persist(new SingleCascadeDepot(3L)));
+        db.inTransaction(s -> s.remove(s.find(SingleCascadeDepot.class, 3L)));
+        // their rows hold the same foreign key column as a bus's, but the depot's cascade never reaches them
+        db.inTransaction(s -> {
+            s.persist(new SingleCascadeCrane(30L, "crane", s.getReference(SingleCascadeDepot.class, 3L)));
+            s.persist(new SingleCascadeMachine(32L, "machine", s.getReference(SingleCascadeDepot.class, 3L)));
+        });
+        Throwable refused = catchThrowable(() -> db.inTransaction(s ->
+                s.persist(new SingleCascadeBus(31L, "bus", s.getReference(SingleCascadeDepot.class, 3L)))));
+
+        assertThat(refused).isNotNull();
+        assertThat(Stream.iterate(refused, cause -> cause != null, Throwable::getCause))
+                .hasAtLeastOneElementOfType(DeletedParentException.class);
+        assertThat(db.rows("select id from single_cascade_machine where depot_id = 3 and deleted_at is null"))
+                .extracting(row -> ((Number) row.get("id")).longValue()).containsExactlyInAnyOrder(30L, 32L);
     }
 }

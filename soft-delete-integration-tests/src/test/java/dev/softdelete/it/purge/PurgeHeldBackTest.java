@@ -180,10 +180,10 @@ class PurgeHeldBackTest {
         Future<PurgeReport> purge;
         try (SoftDeleteSession inserting = SoftDeleteSession.wrap(db.sessionFactory().openSession())) {
             Transaction insert = inserting.beginTransaction();
-            try (var all = inserting.unfiltered()) {
-                inserting.persist(inserting.find(PurgeParent.class, 5L).child(50L));
-            }
-            inserting.flush();
+            // native SQL: an entity insert under a deleted parent is refused (InsertUnderDeletedParentTest),
+            // but another application's, or an import's, would still take the foreign key's lock
+            inserting.createNativeMutationQuery("insert into purge_child (id, parent_id) values (:id, :parent)")
+                    .setParameter("id", 50L).setParameter("parent", 5L).executeUpdate();
 
             purge = other.submit(() -> purger().only(PurgeParent.class).run());
             assertThat(LockWaits.awaitBlockedOrDone(db, purge, 10, TimeUnit.SECONDS))

@@ -1,6 +1,7 @@
 package dev.softdelete.hibernate.internal.boot;
 
 import dev.softdelete.hibernate.internal.delete.StatelessDeleteListener;
+import dev.softdelete.hibernate.internal.insert.InsertedChildCheck;
 import dev.softdelete.hibernate.internal.read.VisibilityLoadListener;
 import dev.softdelete.hibernate.internal.compat.StandardListeners;
 import dev.softdelete.hibernate.internal.delete.BulkDeleteCascades;
@@ -21,7 +22,8 @@ import org.jboss.logging.Logger;
  * Third boot phase, inside the SessionFactory constructor: puts the library's hooks into Hibernate's delete
  * and flush listeners (they record who asks for each delete, and why, and leave the REMOVE cascade to
  * the set-based one), wraps Hibernate's load listener with the visibility rules of each kind of load,
- * and registers the stateless-delete listener and the guard against marker changes made in memory.
+ * and registers the stateless-delete listener, the guard against marker changes made in memory, and the
+ * check that no row is inserted live under a parent deleted meanwhile.
  */
 public final class SoftDeleteIntegrator implements Integrator {
 
@@ -37,12 +39,17 @@ public final class SoftDeleteIntegrator implements Integrator {
             return;
         }
         EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
-        StandardListeners.install(listeners, new DeleteRecorder(service), new FlushPreparation(service));
+        InsertedChildCheck insertedChildren = service.model().cascadeOwners().isEmpty() ? null
+                : new InsertedChildCheck(service);
+        StandardListeners.install(listeners, new DeleteRecorder(service), new FlushPreparation(service, insertedChildren));
         StandardListeners.wrapLoad(listeners, hibernateLoad -> new VisibilityLoadListener(hibernateLoad, service,
                 session -> BulkDeleteCascades.run(session, service)));
         listeners.appendListeners(EventType.FLUSH_ENTITY, new MarkerChangeGuard(service));
         StatelessDeleteListener statelessDeletes = new StatelessDeleteListener(service);
         listeners.appendListeners(EventType.PRE_DELETE, statelessDeletes);
         listeners.appendListeners(EventType.POST_DELETE, statelessDeletes);
+        if (insertedChildren != null) {
+            listeners.appendListeners(EventType.POST_INSERT, insertedChildren);
+        }
     }
 }

@@ -115,6 +115,7 @@ public final class StandardListeners {
         public void onFlush(FlushEvent event) {
             hooks.beforeFlush(event.getSession());
             super.onFlush(event);
+            hooks.afterFlush(event.getSession());
         }
 
         @Override
@@ -135,6 +136,7 @@ public final class StandardListeners {
         public void onAutoFlush(AutoFlushEvent event) {
             hooks.beforeFlush(event.getSession());
             super.onAutoFlush(event);
+            hooks.afterFlush(event.getSession());
         }
 
         @Override

@@ -2,6 +2,7 @@ package dev.softdelete.hibernate.internal.delete;
 
 import dev.softdelete.hibernate.internal.collection.ScopeReads;
 import dev.softdelete.hibernate.internal.compat.FlushHooks;
+import dev.softdelete.hibernate.internal.insert.InsertedChildCheck;
 import dev.softdelete.hibernate.internal.scope.SessionState;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.event.spi.EventSource;
@@ -9,14 +10,18 @@ import org.hibernate.event.spi.EventSource;
 /**
  * What the library adds to Hibernate's flush and auto-flush: first the cascades of the bulk deletes
  * run since the last flush ({@link BulkDeleteCascades}), then Hibernate's pre-flush checks with the
- * soft-deleted entries kept out of them ({@link SoftDeletedEntries}).
+ * soft-deleted entries kept out of them ({@link SoftDeletedEntries}); once the flush has written, the
+ * check of the rows it inserted under a cascade ({@link InsertedChildCheck}), where the mapping has one.
  */
 public final class FlushPreparation implements FlushHooks {
 
     private final SoftDeleteService service;
+    private final InsertedChildCheck insertedChildren;
 
-    public FlushPreparation(SoftDeleteService service) {
+    /** @param insertedChildren the check of inserted children, or null when no association cascades */
+    public FlushPreparation(SoftDeleteService service, InsertedChildCheck insertedChildren) {
         this.service = service;
+        this.insertedChildren = insertedChildren;
     }
 
     @Override
@@ -26,6 +31,13 @@ public final class FlushPreparation implements FlushHooks {
             ScopeReads.checkScopeViewsUnchanged(state);
         }
         BulkDeleteCascades.run(session, service);
+    }
+
+    @Override
+    public void afterFlush(EventSource session) {
+        if (insertedChildren != null) {
+            insertedChildren.checkInserted(session);
+        }
     }
 
     @Override

@@ -54,10 +54,12 @@ public final class SessionState implements SessionEventListener {
     private final List<BulkCascade> bulkCascades = new ArrayList<>();
     private final List<PersistentCollection<?>> scopeViews = new ArrayList<>();
     private final List<HistoryEntry> pendingHistory = new ArrayList<>();
+    private final Map<String, List<Object>> insertedChildren = new HashMap<>();
     private DeleteRequest bulkDelete;
     private RowKey statelessDelete;
     private int hardCascades;
     private Instant flushInstant;
+    private boolean insertCheckRegistered;
 
     public SessionState(Runnable onEnd) {
         this.onEnd = onEnd;
@@ -180,6 +182,32 @@ public final class SessionState implements SessionEventListener {
         List<HistoryEntry> taken = List.copyOf(pendingHistory);
         pendingHistory.clear();
         return taken;
+    }
+
+    /**
+     * Remembers a row inserted in the current transaction whose type a REMOVE cascade reaches, for the
+     * check of its parents at the end of the flush, or before the commit.
+     *
+     * @return whether it is the first of the transaction: the caller then registers the check with it
+     */
+    public boolean recordInsertedChild(String entityName, Object id) {
+        insertedChildren.computeIfAbsent(entityName, name -> new ArrayList<>()).add(id);
+        boolean first = !insertCheckRegistered;
+        insertCheckRegistered = true;
+        return first;
+    }
+
+    /** The rows {@link #recordInsertedChild} remembered since last asked, by entity name; forgets them. */
+    public Map<String, List<Object>> takeInsertedChildren() {
+        Map<String, List<Object>> taken = Map.copyOf(insertedChildren);
+        insertedChildren.clear();
+        return taken;
+    }
+
+    /** The transaction ended: a rollback skipped the check, so its rows are forgotten too. */
+    public void insertCheckDone() {
+        insertedChildren.clear();
+        insertCheckRegistered = false;
     }
 
     /** The instant of the flush in progress, taken from the clock on the first delete of the flush. */

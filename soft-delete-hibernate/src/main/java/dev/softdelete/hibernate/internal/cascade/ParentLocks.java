@@ -1,0 +1,86 @@
+package dev.softdelete.hibernate.internal.cascade;
+
+import dev.softdelete.hibernate.internal.jdbc.IdChunks;
+import dev.softdelete.hibernate.internal.jdbc.Mutations;
+import dev.softdelete.hibernate.internal.model.CascadeStep;
+import dev.softdelete.hibernate.internal.model.MarkerColumns;
+import dev.softdelete.hibernate.internal.service.SoftDeleteService;
+import org.hibernate.Timeouts;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.JdbcMapping;
+import org.hibernate.persister.entity.EntityPersister;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Shared locks on the parents whose REMOVE cascade reaches given rows, taken in the order a cascade
+ * delete takes its own: a parent before its children. A cascade delete of the parent, which marks the
+ * parent before it reads its children, therefore waits for the lock holder's transaction, or the lock
+ * holder waits for the delete and then finds the parent deleted: neither passes on a stale read. Used
+ * by a restore (a row's parents must be live) and by the check of inserted children (a new row must
+ * not be written live under a deleted parent).
+ */
+public final class ParentLocks {
+
+    /** A parent found deleted, the association through which it cascades, and its child. */
+    public record DeletedParent(CascadeStep step, Object id, Object child) {
+    }
+
+    private final SharedSessionContractImplementor session;
+    private final SoftDeleteService service;
+    private final String readLock;
+
+    public ParentLocks(SharedSessionContractImplementor session, SoftDeleteService service) {
+        this.session = session;
+        this.service = service;
+        this.readLock = session.getJdbcServices().getDialect().getReadLockString(Timeouts.WAIT_FOREVER);
+    }
+
+    /**
+     * Locks (shared) every parent of the rows whose REMOVE cascade reaches them, in id order, and
+     * returns the deleted ones. The parents' ids are read first without a lock: a locking read that also
+     * touched the rows' own table would lock a child before its parent (MariaDB locks every row a
+     * locking statement reads, subqueries included).
+     *
+     * @param ids at most {@link IdChunks#SIZE} ids of the type
+     */
+    public List<DeletedParent> lockParents(EntityPersister persister, List<Object> ids) {
+        return lockParents(service.cascadePlans().parentStepsOf(persister), persister, ids);
+    }
+
+    /** As {@link #lockParents(EntityPersister, List)}, through the given steps only. */
+    public List<DeletedParent> lockParents(List<CascadeStep> steps, EntityPersister persister, List<Object> ids) {
+        List<DeletedParent> deleted = new ArrayList<>();
+        for (CascadeStep step : steps) {
+            // inside the loop: only a single-column id has parents (steps need single-column keys)
+            JdbcMapping childIdType = persister.getIdentifierMapping().getSingleJdbcMapping();
+            EntityPersister parent = step.owner();
+            JdbcMapping parentIdType = parent.getIdentifierMapping().getSingleJdbcMapping();
+            Map<Object, List<Object>> childrenOf = new HashMap<>();
+            for (Object[] link : Mutations.selectRows(session, "select " + step.parentColumn() + ", "
+                    + step.childColumn() + " from " + step.linkTable() + " where " + step.childColumn() + " in ("
+                    + IdChunks.placeholders(ids) + ") and " + step.parentColumn() + " is not null",
+                    IdChunks.binds(ids, persister.getIdentifierMapping(), session), parentIdType, childIdType)) {
+                childrenOf.computeIfAbsent(link[0], key -> new ArrayList<>()).add(link[1]);
+            }
+            MarkerColumns markers = MarkerColumns.of(parent, service.typeOf(parent.getEntityName()));
+            String idColumn = MarkerColumns.idColumn(parent);
+            for (List<Object> parentIds : IdChunks.of(new ArrayList<>(childrenOf.keySet()))) {
+                String sql = "select " + idColumn + ", " + markers.marker().getSelectionExpression() + " from "
+                        + markers.table() + " where " + idColumn + " in (" + IdChunks.placeholders(parentIds)
+                        + ") order by " + idColumn + readLock;
+                for (Object[] row : Mutations.selectRows(session, sql,
+                        IdChunks.binds(parentIds, parent.getIdentifierMapping(), session), parentIdType,
+                        markers.marker().getJdbcMapping())) {
+                    if (row[1] != null) {
+                        childrenOf.get(row[0]).forEach(child -> deleted.add(new DeletedParent(step, row[0], child)));
+                    }
+                }
+            }
+        }
+        return deleted;
+    }
+}
