@@ -52,28 +52,15 @@ final class BenchmarkDatabase implements AutoCloseable {
 
     static BenchmarkDatabase create(String db) {
         HIBERNATE_LOG.setLevel(java.util.logging.Level.WARNING);
-        Map<String, Object> settings = new HashMap<>();
         DataSource dataSource = dataSource(db);
-        settings.put(AvailableSettings.DATASOURCE, dataSource);
-        settings.put(AvailableSettings.HBM2DDL_AUTO, "create-drop");
+        String schema = null;
         if (db.equals("postgresql")) {
             createSchema(dataSource, SCHEMA);
-            settings.put(AvailableSettings.DEFAULT_SCHEMA, SCHEMA);
+            schema = SCHEMA;
         }
-        settings.put(AvailableSettings.PHYSICAL_NAMING_STRATEGY, CamelCaseToUnderscoresNamingStrategy.class.getName());
-        settings.put(AvailableSettings.STATEMENT_BATCH_SIZE, 50);
-        settings.put(AvailableSettings.ORDER_INSERTS, true);
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
-        SessionFactory factory;
-        try {
-            factory = new MetadataSources(registry)
-                    .addAnnotatedClasses(SoftCustomer.class, SoftOrder.class, PlainCustomer.class, PlainOrder.class)
-                    .buildMetadata()
-                    .buildSessionFactory();
-        } catch (RuntimeException e) {
-            StandardServiceRegistryBuilder.destroy(registry);
-            throw e;
-        }
+        SessionFactory factory = factory(dataSource, schema, Map.of(AvailableSettings.STATEMENT_BATCH_SIZE, 50,
+                AvailableSettings.ORDER_INSERTS, true), SoftCustomer.class, SoftOrder.class, PlainCustomer.class,
+                PlainOrder.class);
         BenchmarkDatabase database = new BenchmarkDatabase(factory);
         try {
             database.fill();
@@ -86,6 +73,29 @@ final class BenchmarkDatabase implements AutoCloseable {
     }
 
     /** A connection per call, no pool: {@code h2} (in-memory, private to the JVM), {@code postgresql} or {@code mariadb}. */
+    /**
+     * A factory of the benchmarks: tables created on start and dropped on close, in {@code schema}
+     * (null: the default one), names in snake case, and the given settings on top.
+     */
+    static SessionFactory factory(DataSource dataSource, String schema, Map<String, Object> overrides,
+            Class<?>... entities) {
+        Map<String, Object> settings = new HashMap<>();
+        settings.put(AvailableSettings.DATASOURCE, dataSource);
+        settings.put(AvailableSettings.HBM2DDL_AUTO, "create-drop");
+        if (schema != null) {
+            settings.put(AvailableSettings.DEFAULT_SCHEMA, schema);
+        }
+        settings.put(AvailableSettings.PHYSICAL_NAMING_STRATEGY, CamelCaseToUnderscoresNamingStrategy.class.getName());
+        settings.putAll(overrides);
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
+        try {
+            return new MetadataSources(registry).addAnnotatedClasses(entities).buildMetadata().buildSessionFactory();
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw e;
+        }
+    }
+
     static DataSource dataSource(String db) {
         switch (db) {
             case "h2" -> {

@@ -10,10 +10,6 @@ import dev.softdelete.benchmarks.model.cascade.SoftGrandchild;
 import dev.softdelete.benchmarks.model.cascade.SoftParent;
 import dev.softdelete.hibernate.SoftDeleteSettings;
 import org.hibernate.SessionFactory;
-import org.hibernate.boot.MetadataSources;
-import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
-import org.hibernate.boot.registry.StandardServiceRegistry;
-import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
 
 import javax.sql.DataSource;
@@ -165,22 +161,9 @@ final class CascadeDatabase implements AutoCloseable {
     }
 
     private SessionFactory factory(Map<String, Object> overrides, Class<?>... entities) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(AvailableSettings.DATASOURCE, pool);
-        settings.put(AvailableSettings.HBM2DDL_AUTO, "create-drop");
-        if (db.equals("postgresql")) {
-            settings.put(AvailableSettings.DEFAULT_SCHEMA, SCHEMA);
-        }
-        settings.put(AvailableSettings.PHYSICAL_NAMING_STRATEGY, CamelCaseToUnderscoresNamingStrategy.class.getName());
-        settings.put(AvailableSettings.STATEMENT_BATCH_SIZE, 50);
-        settings.putAll(overrides);
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
-        try {
-            return new MetadataSources(registry).addAnnotatedClasses(entities).buildMetadata().buildSessionFactory();
-        } catch (RuntimeException e) {
-            StandardServiceRegistryBuilder.destroy(registry);
-            throw e;
-        }
+        Map<String, Object> settings = new HashMap<>(overrides);
+        settings.putIfAbsent(AvailableSettings.STATEMENT_BATCH_SIZE, 50);
+        return BenchmarkDatabase.factory(pool, db.equals("postgresql") ? SCHEMA : null, settings, entities);
     }
 
     Shape shape() {

@@ -4,11 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.softdelete.benchmarks.model.purge.PurgeRecord;
 import org.hibernate.SessionFactory;
-import org.hibernate.boot.MetadataSources;
-import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
-import org.hibernate.boot.registry.StandardServiceRegistry;
-import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
-import org.hibernate.cfg.AvailableSettings;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -21,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -107,20 +101,7 @@ final class PurgeDatabase implements AutoCloseable {
     }
 
     private SessionFactory factory(String schema) {
-        Map<String, Object> settings = new HashMap<>();
-        settings.put(AvailableSettings.DATASOURCE, pool);
-        settings.put(AvailableSettings.HBM2DDL_AUTO, "create-drop");
-        if (schema != null) {
-            settings.put(AvailableSettings.DEFAULT_SCHEMA, schema);
-        }
-        settings.put(AvailableSettings.PHYSICAL_NAMING_STRATEGY, CamelCaseToUnderscoresNamingStrategy.class.getName());
-        StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
-        try {
-            return new MetadataSources(registry).addAnnotatedClass(PurgeRecord.class).buildMetadata().buildSessionFactory();
-        } catch (RuntimeException e) {
-            StandardServiceRegistryBuilder.destroy(registry);
-            throw e;
-        }
+        return BenchmarkDatabase.factory(pool, schema, Map.of(), PurgeRecord.class);
     }
 
     SessionFactory factory() {

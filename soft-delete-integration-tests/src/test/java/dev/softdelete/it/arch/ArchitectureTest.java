@@ -92,7 +92,7 @@ class ArchitectureTest {
             .layer("Features").definedBy(INTERNAL + ".cascade..", INTERNAL + ".delete..", INTERNAL + ".update..",
                     INTERNAL + ".read..", INTERNAL + ".collection..", INTERNAL + ".restore..", INTERNAL + ".erase..",
                     INTERNAL + ".purge..", INTERNAL + ".schema..", INTERNAL + ".impact..", INTERNAL + ".history..",
-                    INTERNAL + ".insert..")
+                    INTERNAL + ".link..")
             .layer("Service").definedBy(INTERNAL + ".service..")
             .layer("Scope").definedBy(INTERNAL + ".scope..")
             .layer("Model").definedBy(INTERNAL + ".model..")

@@ -24,6 +24,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static dev.softdelete.it.support.Refusals.refusal;
+import static dev.softdelete.it.support.Refusals.thrown;
+import static dev.softdelete.it.support.Refusals.thrownOrNull;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -40,7 +43,7 @@ class InsertUnderDeletedParentTest {
             CascadeComment.class, CascadeFolder.class, CascadeFile.class);
 
     /** Comments that are live while their post is deleted: what must never be committed. */
-    private static final String LIVE_UNDER_DELETED = "select c.id from cascade_comment c join cascade_post p"
+    static final String LIVE_UNDER_DELETED = "select c.id from cascade_comment c join cascade_post p"
             + " on c.post_id = p.id where p.deleted_at is not null and c.deleted_at is null";
 
     private final ExecutorService other = Executors.newSingleThreadExecutor();
@@ -67,16 +70,6 @@ class InsertUnderDeletedParentTest {
         return SoftDeleteSession.wrap(db.sessionFactory().openSession());
     }
 
-    /** The library's refusal, wherever the commit wrapped it. */
-    private static DeletedParentException refusal(Throwable thrown) {
-        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-            if (cause instanceof DeletedParentException deletedParent) {
-                return deletedParent;
-            }
-        }
-        throw new AssertionError("no DeletedParentException in " + thrown, thrown);
-    }
-
     @Test
     void commentAddedToAStaleCopyOfAPostDeletedMeanwhileIsRefusedAndNotWritten() {
         long postId = livePost();
@@ -86,7 +79,7 @@ class InsertUnderDeletedParentTest {
             deleteInAnotherTransaction(postId);
             session.persist(stale.comment("late"));
 
-            DeletedParentException refused = refusal(catchThrowing(tx::commit));
+            DeletedParentException refused = refusal(thrown(tx::commit));
             assertThat(refused.parent()).isEqualTo(CascadePost.class.getName() + "#" + postId);
             assertThat(refused.child()).startsWith(CascadeComment.class.getName() + "#");
             assertThat(refused.association()).isEqualTo(CascadePost.class.getName() + ".comments");
@@ -107,7 +100,7 @@ class InsertUnderDeletedParentTest {
             em.persist(stale.comment("late"));
 
             // a native factory's EntityManager throws it as is; with JPA bootstrap it is a RollbackException's cause
-            assertThat(refusal(catchThrowing(() -> em.getTransaction().commit())).parent()).endsWith("#" + postId);
+            assertThat(refusal(thrown(() -> em.getTransaction().commit())).parent()).endsWith("#" + postId);
             assertThat(em.getTransaction().isActive()).as("the commit rolled back").isFalse();
         }
         finally {
@@ -131,7 +124,7 @@ class InsertUnderDeletedParentTest {
             // the file's insert has no folder yet: the collection writes its key after the insert
             stale.getFiles().add(new CascadeFile("late"));
 
-            DeletedParentException refused = refusal(catchThrowing(tx::commit));
+            DeletedParentException refused = refusal(thrown(tx::commit));
             assertThat(refused.association()).isEqualTo(CascadeFolder.class.getName() + ".files");
         }
         assertThat(db.countRows("cascade_file")).isZero();
@@ -150,9 +143,41 @@ class InsertUnderDeletedParentTest {
             Transaction tx = session.beginTransaction();
             session.insert(stale.comment("late"));
 
-            assertThat(refusal(catchThrowing(tx::commit)).parent()).endsWith("#" + postId);
+            assertThat(refusal(thrown(tx::commit)).parent()).endsWith("#" + postId);
         }
         assertThat(db.countRows("cascade_comment")).isZero();
+    }
+
+    @Test
+    void statelessInsertOutsideATransactionIsRefusedBeforeItIsWritten() {
+        long postId = livePost();
+        CascadePost stale = db.fromTransaction(s -> {
+            CascadePost post = s.find(CascadePost.class, postId);
+            post.getComments().size();
+            return post;
+        });
+        deleteInAnotherTransaction(postId);
+        try (StatelessSession session = db.sessionFactory().openStatelessSession()) {
+            // auto-commit: a check after the statement could not take the row back
+            DeletedParentException refused = refusal(thrown(() -> session.insert(stale.comment("late"))));
+            assertThat(refused.parent()).isEqualTo(CascadePost.class.getName() + "#" + postId);
+            assertThat(refused.association()).isEqualTo(CascadePost.class.getName() + ".comments");
+        }
+        assertThat(db.countRows("cascade_comment")).isZero();
+    }
+
+    @Test
+    void statelessInsertOutsideATransactionUnderALivePostIsWritten() {
+        long postId = livePost();
+        CascadePost post = db.fromTransaction(s -> {
+            CascadePost found = s.find(CascadePost.class, postId);
+            found.getComments().size();
+            return found;
+        });
+        try (StatelessSession session = db.sessionFactory().openStatelessSession()) {
+            session.insert(post.comment("on time"));
+        }
+        assertThat(db.rows("select id from cascade_comment where deleted_at is null and post_id = ?", postId)).hasSize(1);
     }
 
     @Test
@@ -173,7 +198,7 @@ class InsertUnderDeletedParentTest {
                     .as("the insert's transaction waits for the uncommitted delete").isTrue();
             delete.commit();
 
-            ExecutionException failed = (ExecutionException) catchThrowing(() -> insert.get(10, TimeUnit.SECONDS));
+            ExecutionException failed = (ExecutionException) thrown(() -> insert.get(10, TimeUnit.SECONDS));
             assertThat(refusal(failed.getCause()).parent()).endsWith("#" + postId);
         }
         assertThat(db.countRows("cascade_comment")).isZero();
@@ -196,7 +221,7 @@ class InsertUnderDeletedParentTest {
             // MariaDB: the insert's foreign key check holds a shared lock on the post, so the delete waits;
             // PostgreSQL and H2: the delete commits, and the insert's commit then sees it
             LockWaits.awaitBlockedOrDone(db, delete, 10, TimeUnit.SECONDS);
-            insertOutcome = catchThrowingOrNull(insert::commit);
+            insertOutcome = thrownOrNull(insert::commit);
             delete.get(10, TimeUnit.SECONDS);
         }
         if (insertOutcome != null) {
@@ -260,26 +285,5 @@ class InsertUnderDeletedParentTest {
                 .filter(statement -> !statement.sql().toLowerCase().contains("next value for")
                         && !statement.sql().toLowerCase().contains("nextval"))
                 .count();
-    }
-
-    private static Throwable catchThrowing(ThrowingCall call) {
-        Throwable thrown = catchThrowingOrNull(call);
-        assertThat(thrown).as("expected the call to fail").isNotNull();
-        return thrown;
-    }
-
-    private static Throwable catchThrowingOrNull(ThrowingCall call) {
-        try {
-            call.run();
-            return null;
-        }
-        catch (Throwable thrown) {
-            return thrown;
-        }
-    }
-
-    @FunctionalInterface
-    private interface ThrowingCall {
-        void run() throws Exception;
     }
 }

@@ -38,6 +38,11 @@ public class CascadeComment {
         return id;
     }
 
+    /** Points the comment at another post (its key column changes; the posts' collections are left as they are). */
+    public void moveTo(CascadePost other) {
+        this.post = other;
+    }
+
     public Instant getDeletedAt() {
         return deletedAt;
     }

@@ -1,6 +1,7 @@
 package dev.softdelete.it.policy;
 
 import dev.softdelete.hibernate.DeleteDeniedException;
+import dev.softdelete.hibernate.DeletedParentException;
 import dev.softdelete.hibernate.SoftDeleteSession;
 import dev.softdelete.it.model.PolicyAddress;
 import dev.softdelete.it.model.PolicyCustomer;
@@ -14,12 +15,15 @@ import dev.softdelete.test.SqlRecorder;
 import dev.softdelete.test.StatementKind;
 import org.hibernate.Session;
 import org.hibernate.StatelessSession;
+import org.hibernate.Transaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.List;
 import java.util.Map;
 
+import static dev.softdelete.it.support.Refusals.refusal;
+import static dev.softdelete.it.support.Refusals.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -68,6 +72,23 @@ class DeletePolicyTest {
             }
         }
         throw new AssertionError("no DeleteDeniedException in " + thrown, thrown);
+    }
+
+    @Test
+    void anOrderAddedToACustomerDeletedMeanwhileIsRefusedAsTheDenialCanNoLongerSeeIt() {
+        long id = customer("dan", 0, false);
+        try (SoftDeleteSession session = SoftDeleteSession.wrap(db.sessionFactory().openSession())) {
+            Transaction tx = session.beginTransaction();
+            PolicyCustomer stale = session.find(PolicyCustomer.class, id);
+            // allowed: no live order yet
+            db.inTransaction(s -> s.remove(s.find(PolicyCustomer.class, id)));
+            session.persist(stale.order("late"));
+
+            DeletedParentException refused = refusal(thrown(tx::commit));
+            assertThat(refused.parent()).isEqualTo(PolicyCustomer.class.getName() + "#" + id);
+            assertThat(refused.association()).isEqualTo(PolicyCustomer.class.getName() + ".orders");
+        }
+        assertThat(db.countRows("policy_order")).isZero();
     }
 
     @Test

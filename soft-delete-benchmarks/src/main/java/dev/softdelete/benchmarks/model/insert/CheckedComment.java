@@ -37,4 +37,13 @@ public class CheckedComment {
         this.post = post;
         this.text = text;
     }
+
+    /** Points the comment at another post. */
+    public void moveTo(CheckedPost other) {
+        this.post = other;
+    }
+
+    public void setText(String text) {
+        this.text = text;
+    }
 }

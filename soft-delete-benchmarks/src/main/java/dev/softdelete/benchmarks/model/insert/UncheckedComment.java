@@ -37,4 +37,13 @@ public class UncheckedComment {
         this.post = post;
         this.text = text;
     }
+
+    /** Points the comment at another post. */
+    public void moveTo(UncheckedPost other) {
+        this.post = other;
+    }
+
+    public void setText(String text) {
+        this.text = text;
+    }
 }

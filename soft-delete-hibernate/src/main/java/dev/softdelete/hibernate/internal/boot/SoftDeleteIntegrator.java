@@ -1,7 +1,7 @@
 package dev.softdelete.hibernate.internal.boot;
 
 import dev.softdelete.hibernate.internal.delete.StatelessDeleteListener;
-import dev.softdelete.hibernate.internal.insert.InsertedChildCheck;
+import dev.softdelete.hibernate.internal.link.ChildLinkListener;
 import dev.softdelete.hibernate.internal.read.VisibilityLoadListener;
 import dev.softdelete.hibernate.internal.compat.StandardListeners;
 import dev.softdelete.hibernate.internal.delete.BulkDeleteCascades;
@@ -39,17 +39,22 @@ public final class SoftDeleteIntegrator implements Integrator {
             return;
         }
         EventListenerRegistry listeners = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
-        InsertedChildCheck insertedChildren = service.model().cascadeOwners().isEmpty() ? null
-                : new InsertedChildCheck(service);
-        StandardListeners.install(listeners, new DeleteRecorder(service), new FlushPreparation(service, insertedChildren));
+        boolean parentsKeepChildren = !service.model().cascadeOwners().isEmpty() || service.model().hasDenyPolicies();
+        ChildLinkListener childLinks = parentsKeepChildren ? new ChildLinkListener(service) : null;
+        StandardListeners.install(listeners, new DeleteRecorder(service), new FlushPreparation(service, childLinks));
         StandardListeners.wrapLoad(listeners, hibernateLoad -> new VisibilityLoadListener(hibernateLoad, service,
                 session -> BulkDeleteCascades.run(session, service)));
         listeners.appendListeners(EventType.FLUSH_ENTITY, new MarkerChangeGuard(service));
         StatelessDeleteListener statelessDeletes = new StatelessDeleteListener(service);
         listeners.appendListeners(EventType.PRE_DELETE, statelessDeletes);
         listeners.appendListeners(EventType.POST_DELETE, statelessDeletes);
-        if (insertedChildren != null) {
-            listeners.appendListeners(EventType.POST_INSERT, insertedChildren);
+        if (childLinks != null) {
+            listeners.appendListeners(EventType.POST_INSERT, childLinks);
+            listeners.appendListeners(EventType.POST_UPDATE, childLinks);
+            listeners.appendListeners(EventType.PRE_COLLECTION_UPDATE, childLinks);
+            listeners.appendListeners(EventType.PRE_COLLECTION_RECREATE, childLinks);
+            listeners.appendListeners(EventType.PRE_INSERT, childLinks.autoCommitCheck());
+            listeners.appendListeners(EventType.PRE_UPDATE, childLinks.autoCommitCheck());
         }
     }
 }

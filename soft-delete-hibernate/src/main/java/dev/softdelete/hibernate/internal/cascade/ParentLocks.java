@@ -11,17 +11,20 @@ import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.persister.entity.EntityPersister;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Shared locks on the parents whose REMOVE cascade reaches given rows, taken in the order a cascade
  * delete takes its own: a parent before its children. A cascade delete of the parent, which marks the
  * parent before it reads its children, therefore waits for the lock holder's transaction, or the lock
  * holder waits for the delete and then finds the parent deleted: neither passes on a stale read. Used
- * by a restore (a row's parents must be live) and by the check of inserted children (a new row must
- * not be written live under a deleted parent).
+ * by a restore (a row's parents must be live) and by the check of linked children (a row inserted or
+ * moved must not be left live under a deleted parent).
  */
 public final class ParentLocks {
 
@@ -66,18 +69,31 @@ public final class ParentLocks {
                     IdChunks.binds(ids, persister.getIdentifierMapping(), session), parentIdType, childIdType)) {
                 childrenOf.computeIfAbsent(link[0], key -> new ArrayList<>()).add(link[1]);
             }
-            MarkerColumns markers = MarkerColumns.of(parent, service.typeOf(parent.getEntityName()));
-            String idColumn = MarkerColumns.idColumn(parent);
-            for (List<Object> parentIds : IdChunks.of(new ArrayList<>(childrenOf.keySet()))) {
-                String sql = "select " + idColumn + ", " + markers.marker().getSelectionExpression() + " from "
-                        + markers.table() + " where " + idColumn + " in (" + IdChunks.placeholders(parentIds)
-                        + ") order by " + idColumn + readLock;
-                for (Object[] row : Mutations.selectRows(session, sql,
-                        IdChunks.binds(parentIds, parent.getIdentifierMapping(), session), parentIdType,
-                        markers.marker().getJdbcMapping())) {
-                    if (row[1] != null) {
-                        childrenOf.get(row[0]).forEach(child -> deleted.add(new DeletedParent(step, row[0], child)));
-                    }
+            for (Object parentId : deletedAmong(parent, childrenOf.keySet())) {
+                childrenOf.get(parentId).forEach(child -> deleted.add(new DeletedParent(step, parentId, child)));
+            }
+        }
+        return deleted;
+    }
+
+    /**
+     * Locks (shared) the rows of a soft-deletable type with the given ids, in id order, and returns the
+     * ids of those that are soft-deleted.
+     */
+    public Set<Object> deletedAmong(EntityPersister parent, Collection<Object> ids) {
+        JdbcMapping parentIdType = parent.getIdentifierMapping().getSingleJdbcMapping();
+        MarkerColumns markers = MarkerColumns.of(parent, service.typeOf(parent.getEntityName()));
+        String idColumn = MarkerColumns.idColumn(parent);
+        Set<Object> deleted = new HashSet<>();
+        for (List<Object> parentIds : IdChunks.of(new ArrayList<>(ids))) {
+            String sql = "select " + idColumn + ", " + markers.marker().getSelectionExpression() + " from "
+                    + markers.table() + " where " + idColumn + " in (" + IdChunks.placeholders(parentIds)
+                    + ") order by " + idColumn + readLock;
+            for (Object[] row : Mutations.selectRows(session, sql,
+                    IdChunks.binds(parentIds, parent.getIdentifierMapping(), session), parentIdType,
+                    markers.marker().getJdbcMapping())) {
+                if (row[1] != null) {
+                    deleted.add(row[0]);
                 }
             }
         }

@@ -2,7 +2,7 @@ package dev.softdelete.hibernate.internal.delete;
 
 import dev.softdelete.hibernate.internal.collection.ScopeReads;
 import dev.softdelete.hibernate.internal.compat.FlushHooks;
-import dev.softdelete.hibernate.internal.insert.InsertedChildCheck;
+import dev.softdelete.hibernate.internal.link.ChildLinkListener;
 import dev.softdelete.hibernate.internal.scope.SessionState;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.event.spi.EventSource;
@@ -11,17 +11,17 @@ import org.hibernate.event.spi.EventSource;
  * What the library adds to Hibernate's flush and auto-flush: first the cascades of the bulk deletes
  * run since the last flush ({@link BulkDeleteCascades}), then Hibernate's pre-flush checks with the
  * soft-deleted entries kept out of them ({@link SoftDeletedEntries}); once the flush has written, the
- * check of the rows it inserted under a cascade ({@link InsertedChildCheck}), where the mapping has one.
+ * check of the rows it linked under a cascade ({@link ChildLinkListener}), where the mapping has one.
  */
 public final class FlushPreparation implements FlushHooks {
 
     private final SoftDeleteService service;
-    private final InsertedChildCheck insertedChildren;
+    private final ChildLinkListener childLinks;
 
-    /** @param insertedChildren the check of inserted children, or null when no association cascades */
-    public FlushPreparation(SoftDeleteService service, InsertedChildCheck insertedChildren) {
+    /** @param childLinks the check of linked children, or null when no association cascades */
+    public FlushPreparation(SoftDeleteService service, ChildLinkListener childLinks) {
         this.service = service;
-        this.insertedChildren = insertedChildren;
+        this.childLinks = childLinks;
     }
 
     @Override
@@ -35,8 +35,8 @@ public final class FlushPreparation implements FlushHooks {
 
     @Override
     public void afterFlush(EventSource session) {
-        if (insertedChildren != null) {
-            insertedChildren.checkInserted(session);
+        if (childLinks != null) {
+            childLinks.checkLinked(session);
         }
     }
 

@@ -19,8 +19,8 @@ public final class IdChunks {
     private IdChunks() {
     }
 
-    public static List<List<Object>> of(List<Object> ids) {
-        List<List<Object>> chunks = new ArrayList<>();
+    public static <T> List<List<T>> of(List<T> ids) {
+        List<List<T>> chunks = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += SIZE) {
             chunks.add(ids.subList(from, Math.min(ids.size(), from + SIZE)));
         }

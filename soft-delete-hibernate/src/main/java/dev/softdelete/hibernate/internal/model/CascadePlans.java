@@ -29,6 +29,7 @@ public final class CascadePlans {
     private final Map<String, List<DetachStep>> rootDetachSteps = new ConcurrentHashMap<>();
     private final Map<String, List<DetachStep>> rowDetachSteps = new ConcurrentHashMap<>();
     private final Map<String, Boolean> denyReachable = new ConcurrentHashMap<>();
+    private volatile List<CascadeStep> linkSteps;
 
     public CascadePlans(SoftDeleteModel model) {
         this.model = model;
@@ -72,6 +73,39 @@ public final class CascadePlans {
             }
             return List.copyOf(steps);
         });
+    }
+
+    /**
+     * Every association whose parent's delete must leave no live row under it, as a step from parent
+     * to child: the REMOVE cascades of every owner, and the {@code DENY} associations to soft-deletable
+     * targets (a {@code DENY} to a plain target, or through a key the steps cannot express, has none).
+     *
+     * @param anyType any entity of the factory, to reach its mapping model
+     */
+    public List<CascadeStep> linkSteps(EntityPersister anyType) {
+        List<CascadeStep> steps = linkSteps;
+        if (steps == null) {
+            List<CascadeStep> found = new ArrayList<>();
+            for (String owner : model.cascadeOwners()) {
+                EntityPersister persister = anyType.getFactory().getMappingMetamodel().getEntityDescriptor(owner);
+                of(persister).steps().stream().filter(step -> step.owner() == persister).forEach(found::add);
+            }
+            for (String owner : model.denyOwners()) {
+                EntityPersister persister = anyType.getFactory().getMappingMetamodel().getEntityDescriptor(owner);
+                for (String attribute : model.denyAttributes(owner)) {
+                    AssociationKey association = AssociationKey.of(persister, attribute);
+                    boolean softTarget = association != null && !association.ownerHoldsKey()
+                            && model.typeOf(association.target().getEntityName()) != null;
+                    CascadeStep step = softTarget ? CascadeStep.resolve(persister, attribute, model) : null;
+                    if (step != null) {
+                        found.add(step);
+                    }
+                }
+            }
+            steps = List.copyOf(found);
+            linkSteps = steps;
+        }
+        return steps;
     }
 
     /**

@@ -70,6 +70,11 @@ public final class SoftDeleteModel {
         return denyAttributes.getOrDefault(entityName, List.of());
     }
 
+    /** The entities that declare {@code @OnSoftDelete(DENY)} attributes. */
+    public Collection<String> denyOwners() {
+        return denyAttributes.keySet();
+    }
+
     /**
      * The {@code @OnSoftDelete(DETACH)} attributes an entity declares itself, with the column that
      * keeps the nulled key.

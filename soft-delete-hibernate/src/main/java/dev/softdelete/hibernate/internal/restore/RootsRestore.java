@@ -211,7 +211,7 @@ public final class RootsRestore {
         Map<Long, Long> listed = new HashMap<>();
         deleted.values().stream().filter(Objects::nonNull).forEach(operation -> listed.merge(operation, 1L, Long::sum));
         Set<Long> beyond = new HashSet<>();
-        for (List<Object> chunk : IdChunks.of(new ArrayList<>(listed.keySet()))) {
+        for (List<Object> chunk : IdChunks.of(new ArrayList<Object>(listed.keySet()))) {
             Binds binds = new Binds();
             chunk.forEach(operation -> binds.add(columns.operationType(), operation));
             String sql = "select " + columns.operation() + ", count(*) from " + columns.table() + " where "

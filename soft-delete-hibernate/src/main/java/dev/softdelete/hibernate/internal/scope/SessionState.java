@@ -42,6 +42,23 @@ public final class SessionState implements SessionEventListener {
         }
     }
 
+    /**
+     * Rows linked to a parent in the current transaction, under a REMOVE-cascading association, whose
+     * parents must be checked: see {@code LinkedChildCheck}.
+     *
+     * @param children    rows inserted, or whose foreign key to a parent changed, by entity name: their
+     *                    parents are read from the database
+     * @param underOwners rows added to a collection, by collection role, then owner id: the owner is
+     *                    the parent
+     */
+    public record PendingLinks(Map<String, List<Object>> children, Map<String, Map<Object, List<Object>>> underOwners) {
+
+        /** Whether nothing is left to check. */
+        public boolean isEmpty() {
+            return children.isEmpty() && underOwners.isEmpty();
+        }
+    }
+
     /** A bulk delete that marked rows of an entity type at an instant; its cascade runs at the next flush. */
     public record BulkCascade(String entityName, Instant instant, DeleteRequest request) {
     }
@@ -54,12 +71,12 @@ public final class SessionState implements SessionEventListener {
     private final List<BulkCascade> bulkCascades = new ArrayList<>();
     private final List<PersistentCollection<?>> scopeViews = new ArrayList<>();
     private final List<HistoryEntry> pendingHistory = new ArrayList<>();
-    private final Map<String, List<Object>> insertedChildren = new HashMap<>();
+    private final PendingLinks pendingLinks = new PendingLinks(new HashMap<>(), new HashMap<>());
     private DeleteRequest bulkDelete;
     private RowKey statelessDelete;
     private int hardCascades;
     private Instant flushInstant;
-    private boolean insertCheckRegistered;
+    private boolean linkCheckRegistered;
 
     public SessionState(Runnable onEnd) {
         this.onEnd = onEnd;
@@ -185,29 +202,49 @@ public final class SessionState implements SessionEventListener {
     }
 
     /**
-     * Remembers a row inserted in the current transaction whose type a REMOVE cascade reaches, for the
-     * check of its parents at the end of the flush, or before the commit.
+     * Remembers a row inserted in the current transaction, or whose foreign key to a parent changed,
+     * whose type a REMOVE cascade reaches, for the check of its parents at the end of the flush, or
+     * before the commit.
      *
      * @return whether it is the first of the transaction: the caller then registers the check with it
      */
-    public boolean recordInsertedChild(String entityName, Object id) {
-        insertedChildren.computeIfAbsent(entityName, name -> new ArrayList<>()).add(id);
-        boolean first = !insertCheckRegistered;
-        insertCheckRegistered = true;
+    public boolean recordLinkedChild(String entityName, Object id) {
+        pendingLinks.children().computeIfAbsent(entityName, name -> new ArrayList<>()).add(id);
+        return firstLink();
+    }
+
+    /**
+     * Remembers a row added to a collection through which its owner's REMOVE cascade reaches it, for
+     * the check of that owner.
+     *
+     * @return as {@link #recordLinkedChild}
+     */
+    public boolean recordLinkUnderOwner(String role, Object ownerId, Object childId) {
+        pendingLinks.underOwners().computeIfAbsent(role, name -> new HashMap<>())
+                .computeIfAbsent(ownerId, id -> new ArrayList<>()).add(childId);
+        return firstLink();
+    }
+
+    private boolean firstLink() {
+        boolean first = !linkCheckRegistered;
+        linkCheckRegistered = true;
         return first;
     }
 
-    /** The rows {@link #recordInsertedChild} remembered since last asked, by entity name; forgets them. */
-    public Map<String, List<Object>> takeInsertedChildren() {
-        Map<String, List<Object>> taken = Map.copyOf(insertedChildren);
-        insertedChildren.clear();
+    /** The links remembered since last asked; forgets them. */
+    public PendingLinks takeLinks() {
+        PendingLinks taken = new PendingLinks(Map.copyOf(pendingLinks.children()),
+                Map.copyOf(pendingLinks.underOwners()));
+        pendingLinks.children().clear();
+        pendingLinks.underOwners().clear();
         return taken;
     }
 
-    /** The transaction ended: a rollback skipped the check, so its rows are forgotten too. */
-    public void insertCheckDone() {
-        insertedChildren.clear();
-        insertCheckRegistered = false;
+    /** The transaction ended: a rollback skipped the check, so its links are forgotten too. */
+    public void linkCheckDone() {
+        pendingLinks.children().clear();
+        pendingLinks.underOwners().clear();
+        linkCheckRegistered = false;
     }
 
     /** The instant of the flush in progress, taken from the clock on the first delete of the flush. */

@@ -1,0 +1,190 @@
+package dev.softdelete.hibernate.internal.link;
+
+import dev.softdelete.hibernate.internal.link.LinkPoints.LinkingCollection;
+import dev.softdelete.hibernate.internal.link.LinkPoints.ParentKey;
+import dev.softdelete.hibernate.internal.scope.SessionState;
+import dev.softdelete.hibernate.internal.scope.SessionState.PendingLinks;
+import dev.softdelete.hibernate.internal.service.SoftDeleteService;
+import org.hibernate.collection.spi.PersistentCollection;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.BeforeCompletionCallback;
+import org.hibernate.event.spi.AbstractCollectionEvent;
+import org.hibernate.event.spi.PostInsertEvent;
+import org.hibernate.event.spi.PostInsertEventListener;
+import org.hibernate.event.spi.PostUpdateEvent;
+import org.hibernate.event.spi.PostUpdateEventListener;
+import org.hibernate.event.spi.PreCollectionRecreateEvent;
+import org.hibernate.event.spi.PreCollectionRecreateEventListener;
+import org.hibernate.event.spi.PreCollectionUpdateEvent;
+import org.hibernate.event.spi.PreCollectionUpdateEventListener;
+import org.hibernate.persister.collection.CollectionPersister;
+import org.hibernate.persister.entity.EntityPersister;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Remembers the rows that a flush links under a REMOVE-cascading or {@code DENY} association, for
+ * {@link LinkedChildCheck}: rows inserted, rows whose attribute holding the parent's key changed, and
+ * rows a collection that writes the links gained. Collections are seen before they are written, while
+ * Hibernate still holds the snapshot that tells a gained row from one already there.
+ */
+public final class ChildLinkListener implements PostInsertEventListener, PostUpdateEventListener,
+        PreCollectionUpdateEventListener, PreCollectionRecreateEventListener {
+
+    private final SoftDeleteService service;
+    private final LinkPoints points;
+    private final LinkedChildCheck check;
+    private final AutoCommitLinkCheck autoCommitCheck;
+
+    public ChildLinkListener(SoftDeleteService service) {
+        this.service = service;
+        this.points = new LinkPoints(service);
+        this.check = new LinkedChildCheck(service, points);
+        this.autoCommitCheck = new AutoCommitLinkCheck(service, points);
+    }
+
+    /** The check of writes made outside a transaction, before they are written: a pre-insert and pre-update listener. */
+    public AutoCommitLinkCheck autoCommitCheck() {
+        return autoCommitCheck;
+    }
+
+    /** Checks the links written since the last check: called at the end of a flush. */
+    public void checkLinked(SharedSessionContractImplementor session) {
+        check.checkPending(session);
+    }
+
+    @Override
+    public void onPostInsert(PostInsertEvent event) {
+        if (!points.stepsTo(event.getPersister()).isEmpty()) {
+            recordChild(event.getSession(), event.getPersister(), event.getId());
+        }
+    }
+
+    @Override
+    public void onPostUpdate(PostUpdateEvent event) {
+        List<ParentKey> parentKeys = points.parentKeys(event.getPersister());
+        if (!parentKeys.isEmpty() && movesUnderParent(event, parentKeys)) {
+            recordChild(event.getSession(), event.getPersister(), event.getId());
+        }
+    }
+
+    /** Whether the update changed an attribute holding a parent's key; unknown (no dirty check) counts. */
+    private static boolean movesUnderParent(PostUpdateEvent event, List<ParentKey> parentKeys) {
+        int[] dirty = event.getDirtyProperties();
+        if (dirty == null) {
+            return true;
+        }
+        for (int property : dirty) {
+            for (ParentKey parentKey : parentKeys) {
+                if (property == parentKey.position()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    @Override
+    public void onPreUpdateCollection(PreCollectionUpdateEvent event) {
+        PersistentCollection<?> collection = event.getCollection();
+        CollectionPersister persister = event.getCollectionPersister();
+        if (collection.wasInitialized() && points.linkingCollection(persister) != null) {
+            recordGained(event, collection.needsRecreate(persister) ? all(collection, persister)
+                    : gained(collection, persister));
+        }
+    }
+
+    @Override
+    public void onPreRecreateCollection(PreCollectionRecreateEvent event) {
+        CollectionPersister persister = event.getCollectionPersister();
+        if (points.linkingCollection(persister) != null) {
+            recordGained(event, all(event.getCollection(), persister));
+        }
+    }
+
+    private void recordGained(AbstractCollectionEvent event, List<Object> gained) {
+        Object ownerId = event.getAffectedOwnerIdOrNull();
+        if (gained.isEmpty() || ownerId == null) {
+            return;
+        }
+        SharedSessionContractImplementor session = event.getSession();
+        CollectionPersister persister = event.getCollectionPersister();
+        LinkingCollection linking = points.linkingCollection(persister);
+        if (!linking.ownerIsParent()) {
+            // the owner is the child, linked to the parents it gained
+            recordChild(session, session.getFactory().getMappingMetamodel()
+                    .getEntityDescriptor(event.getAffectedOwnerEntityName()), ownerId);
+            return;
+        }
+        EntityPersister child = linking.step().child();
+        for (Object element : gained) {
+            Object childId = child.getIdentifier(element, session);
+            if (childId == null) {
+                continue;
+            }
+            if (!session.isTransactionInProgress()) {
+                check.check(session, new PendingLinks(Map.of(),
+                        Map.of(persister.getRole(), Map.of(ownerId, List.of(childId)))));
+            }
+            else {
+                register(session, service.stateOf(session).recordLinkUnderOwner(persister.getRole(), ownerId, childId));
+            }
+        }
+    }
+
+    private static List<Object> all(PersistentCollection<?> collection, CollectionPersister persister) {
+        List<Object> elements = new ArrayList<>();
+        Iterator<?> entries = collection.entries(persister);
+        while (entries.hasNext()) {
+            Object element = collection.getElement(entries.next());
+            if (element != null) {
+                elements.add(element);
+            }
+        }
+        return elements;
+    }
+
+    /** The elements that the collection's update inserts: those its snapshot does not hold. */
+    private static List<Object> gained(PersistentCollection<?> collection, CollectionPersister persister) {
+        List<Object> elements = new ArrayList<>();
+        Iterator<?> entries = collection.entries(persister);
+        for (int i = 0; entries.hasNext(); i++) {
+            Object entry = entries.next();
+            Object element = collection.getElement(entry);
+            if (element != null && collection.includeInInsert(entry, i, collection, persister.getAttributeMapping())) {
+                elements.add(element);
+            }
+        }
+        return elements;
+    }
+
+    private void recordChild(SharedSessionContractImplementor session, EntityPersister persister, Object id) {
+        if (!session.isTransactionInProgress()) {
+            // written in auto-commit: the write is committed, and AutoCommitLinkCheck has read its parents before it
+            return;
+        }
+        register(session, service.stateOf(session).recordLinkedChild(persister.getEntityName(), id));
+    }
+
+    /** With the first link of a transaction, registers the check before its commit and the reset after it. */
+    private void register(SharedSessionContractImplementor session, boolean firstOfTransaction) {
+        if (!firstOfTransaction) {
+            return;
+        }
+        SessionState state = service.stateOf(session);
+        TransactionCompletionCallbacks callbacks = session.getTransactionCompletionCallbacks();
+        callbacks.registerCallback((BeforeCompletionCallback) completing -> check.check(completing, state.takeLinks()));
+        // after a rollback, which skips the check, the next transaction must not check these rows
+        callbacks.registerCallback((AfterCompletionCallback) (success, completing) -> state.linkCheckDone());
+    }
+
+    @Override
+    public boolean requiresPostCommitHandling(EntityPersister persister) {
+        return false;
+    }
+}

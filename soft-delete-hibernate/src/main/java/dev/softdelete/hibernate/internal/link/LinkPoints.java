@@ -1,0 +1,122 @@
+package dev.softdelete.hibernate.internal.link;
+
+import dev.softdelete.hibernate.internal.compat.ToOneAssociation;
+import dev.softdelete.hibernate.internal.model.CascadeStep;
+import dev.softdelete.hibernate.internal.service.SoftDeleteService;
+import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
+import org.hibernate.metamodel.mapping.PluralAttributeMapping;
+import org.hibernate.metamodel.mapping.SelectableMapping;
+import org.hibernate.persister.collection.CollectionPersister;
+import org.hibernate.persister.entity.EntityPersister;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Where, in one SessionFactory's mapping, a row gets linked to a parent whose REMOVE cascade (or
+ * {@code DENY} policy) reaches it: by an insert of a type such a cascade reaches, by an update of an attribute holding the parent's
+ * key, or by a collection that writes the link. Resolved per type and per collection on first use.
+ */
+final class LinkPoints {
+
+    /**
+     * A collection that writes the links of a cascade step.
+     *
+     * @param step        the step
+     * @param ownerIsParent whether the collection's owner is the step's parent (its elements are the
+     *                    children); otherwise the owner is the child, linked to the parents it holds
+     */
+    record LinkingCollection(CascadeStep step, boolean ownerIsParent) {
+    }
+
+    /**
+     * An attribute that writes a parent's key.
+     *
+     * @param position  its position in the entity's state
+     * @param step      the step whose parent it names
+     * @param reference whether it holds the parent entity (a many-to-one) rather than its id
+     */
+    record ParentKey(int position, CascadeStep step, boolean reference) {
+    }
+
+    private final SoftDeleteService service;
+    private final Map<String, List<CascadeStep>> stepsToType = new ConcurrentHashMap<>();
+    private final Map<String, List<ParentKey>> parentKeys = new ConcurrentHashMap<>();
+    private final Map<String, Optional<LinkingCollection>> collections = new ConcurrentHashMap<>();
+
+    LinkPoints(SoftDeleteService service) {
+        this.service = service;
+    }
+
+    /**
+     * The steps that reach a row of the type ({@link dev.softdelete.hibernate.internal.model.CascadePlans#linkSteps}):
+     * those to it or to a supertype. Not those to a subclass: in a shared table, a row of the supertype
+     * itself can hold the same foreign key without the association reaching it.
+     */
+    List<CascadeStep> stepsTo(EntityPersister type) {
+        return stepsToType.computeIfAbsent(type.getEntityName(), name -> service.cascadePlans().linkSteps(type)
+                .stream().filter(step -> step.child().isSubclassEntityName(name)).toList());
+    }
+
+    /**
+     * The type's updatable attributes that write a parent's key column of a step reaching it (the
+     * many-to-one of a {@code mappedBy} collection, or a plain column mapped on the same key): a change
+     * to one of them moves the row under another parent.
+     */
+    List<ParentKey> parentKeys(EntityPersister type) {
+        return parentKeys.computeIfAbsent(type.getEntityName(), name -> {
+            List<ParentKey> keys = new ArrayList<>();
+            for (CascadeStep step : stepsTo(type)) {
+                type.forEachAttributeMapping(attribute -> attribute.forEachSelectable((index, column) -> {
+                    if (column.isUpdateable() && writes(column, step.linkTable(), step.parentColumn())) {
+                        keys.add(new ParentKey(attribute.getStateArrayPosition(), step,
+                                ToOneAssociation.of(attribute) != null));
+                    }
+                }));
+            }
+            return List.copyOf(keys);
+        });
+    }
+
+    /** The step whose links a collection writes, or null: an inverse collection writes none. */
+    LinkingCollection linkingCollection(CollectionPersister collection) {
+        return collections.computeIfAbsent(collection.getRole(), role -> Optional.ofNullable(
+                collection.isInverse() ? null : resolve(collection))).orElse(null);
+    }
+
+    private LinkingCollection resolve(CollectionPersister collection) {
+        PluralAttributeMapping attribute = collection.getAttributeMapping();
+        ForeignKeyDescriptor key = attribute.getKeyDescriptor();
+        String table = key.getKeyTable();
+        List<String> keyColumns = new ArrayList<>();
+        key.getKeyPart().forEachSelectable((index, column) -> keyColumns.add(column.getSelectionExpression()));
+        if (keyColumns.size() != 1) {
+            return null;
+        }
+        EntityPersister owner = collection.getOwnerEntityPersister();
+        for (CascadeStep step : service.cascadePlans().linkSteps(owner)) {
+            if (!step.linkTable().equals(table)) {
+                continue;
+            }
+            if (step.parentColumn().equals(keyColumns.get(0)) && related(step.owner(), owner)) {
+                return new LinkingCollection(step, true);
+            }
+            if (step.childColumn().equals(keyColumns.get(0)) && related(step.child(), owner)) {
+                return new LinkingCollection(step, false);
+            }
+        }
+        return null;
+    }
+
+    private static boolean related(EntityPersister one, EntityPersister other) {
+        return one.isSubclassEntityName(other.getEntityName()) || other.isSubclassEntityName(one.getEntityName());
+    }
+
+    private static boolean writes(SelectableMapping column, String table, String columnName) {
+        return !column.isFormula() && table.equals(column.getContainingTableExpression())
+                && columnName.equals(column.getSelectionExpression());
+    }
+}
