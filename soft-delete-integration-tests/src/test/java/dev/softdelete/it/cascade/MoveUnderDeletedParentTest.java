@@ -9,6 +9,7 @@ import dev.softdelete.it.model.CascadeFolder;
 import dev.softdelete.it.model.CascadeMember;
 import dev.softdelete.it.model.CascadePost;
 import dev.softdelete.it.model.CascadeProject;
+import dev.softdelete.it.model.CascadeShelf;
 import dev.softdelete.it.model.CascadeTeam;
 import dev.softdelete.it.model.CascadeWorker;
 import dev.softdelete.it.support.LockWaits;
@@ -45,7 +46,7 @@ class MoveUnderDeletedParentTest {
     @RegisterExtension
     static final TestSessionFactory db = TestSessionFactory.of(CascadeBlog.class, CascadePost.class,
             CascadeComment.class, CascadeFolder.class, CascadeFile.class, CascadeTeam.class, CascadeMember.class,
-            CascadeProject.class, CascadeWorker.class);
+            CascadeProject.class, CascadeWorker.class, CascadeShelf.class);
 
     private static final String LIVE_UNDER_DELETED = InsertUnderDeletedParentTest.LIVE_UNDER_DELETED;
 
@@ -163,6 +164,63 @@ class MoveUnderDeletedParentTest {
         }
         assertThat(((Number) db.row("cascade_file", fileId).get("folder_id")).longValue()).isEqualTo(fromId);
         assertThat(db.row("cascade_file", fileId).get("deleted_at")).isNull();
+    }
+
+    @Test
+    void memberPutAtAnExistingKeyOfAShelfDeletedMeanwhileIsRefused() {
+        long memberId = persisted(new CascadeMember("moving"), member -> { });
+        long shelfId = persisted(new CascadeShelf(), shelf -> shelf.getMembers().put("a", new CascadeMember("first")));
+        try (SoftDeleteSession session = open()) {
+            Transaction tx = session.beginTransaction();
+            CascadeShelf stale = session.find(CascadeShelf.class, shelfId);
+            stale.getMembers().size();
+            db.inTransaction(s -> s.remove(s.find(CascadeShelf.class, shelfId)));
+            // the key exists: Hibernate writes the new member into that key's link row with an update
+            stale.getMembers().put("a", session.find(CascadeMember.class, memberId));
+
+            DeletedParentException refused = refusal(thrown(tx::commit));
+            assertThat(refused.child()).isEqualTo(CascadeMember.class.getName() + "#" + memberId);
+            assertThat(refused.association()).isEqualTo(CascadeShelf.class.getName() + ".members");
+        }
+        assertThat(db.rows("select members_id from cascade_shelf_member where members_id = ?", memberId)).isEmpty();
+    }
+
+    @Test
+    void statelessInsertOfAFolderWritesItsFilesKeysAndIsCheckedAtCommit() {
+        long fileId = persisted(new CascadeFile("existing"), file -> { });
+        CascadeFile detached = db.fromTransaction(s -> s.find(CascadeFile.class, fileId));
+        long folderId;
+        try (StatelessSession session = db.sessionFactory().openStatelessSession()) {
+            Transaction tx = session.beginTransaction();
+            CascadeFolder folder = new CascadeFolder();
+            folder.getFiles().add(detached);
+            session.insert(folder);
+            tx.commit();
+            folderId = folder.getId();
+        }
+        assertThat(((Number) db.row("cascade_file", fileId).get("folder_id")).longValue()).isEqualTo(folderId);
+    }
+
+    @Test
+    void workerInsertedStatelesslyWithAProjectDeletedMeanwhileIsRefused() {
+        long projectId = persisted(new CascadeProject(), project -> { });
+        CascadeProject stale = db.fromTransaction(s -> s.find(CascadeProject.class, projectId));
+        db.inTransaction(s -> s.remove(s.find(CascadeProject.class, projectId)));
+        try (StatelessSession session = db.sessionFactory().openStatelessSession()) {
+            Transaction tx = session.beginTransaction();
+            CascadeWorker worker = new CascadeWorker();
+            worker.getProjects().add(stale);
+            session.insert(worker);
+            assertThat(refusal(thrown(tx::commit)).parent()).endsWith("#" + projectId);
+        }
+        try (StatelessSession session = db.sessionFactory().openStatelessSession()) {
+            CascadeWorker worker = new CascadeWorker();
+            worker.getProjects().add(stale);
+            // auto-commit: refused before the worker's row is written
+            assertThat(refusal(thrown(() -> session.insert(worker))).parent()).endsWith("#" + projectId);
+        }
+        assertThat(db.countRows("cascade_worker")).isZero();
+        assertThat(db.countRows("cascade_worker_project")).isZero();
     }
 
     @Test

@@ -2,15 +2,19 @@ package dev.softdelete.hibernate.internal.link;
 
 import dev.softdelete.hibernate.DeletedParentException;
 import dev.softdelete.hibernate.internal.cascade.ParentLocks;
+import dev.softdelete.hibernate.internal.link.LinkPoints.LinkingCollection;
 import dev.softdelete.hibernate.internal.link.LinkPoints.ParentKey;
+import dev.softdelete.hibernate.internal.model.CascadeStep;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.event.spi.PreInsertEvent;
 import org.hibernate.event.spi.PreInsertEventListener;
 import org.hibernate.event.spi.PreUpdateEvent;
 import org.hibernate.event.spi.PreUpdateEventListener;
+import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.EntityPersister;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,7 +38,7 @@ public final class AutoCommitLinkCheck implements PreInsertEventListener, PreUpd
     @Override
     public boolean onPreInsert(PreInsertEvent event) {
         if (!event.getSession().isTransactionInProgress()) {
-            check(event.getSession(), event.getPersister(), event.getId(), event.getState(), null);
+            check(event.getSession(), event.getPersister(), event.getId(), event.getState(), null, true);
         }
         return false;
     }
@@ -42,29 +46,53 @@ public final class AutoCommitLinkCheck implements PreInsertEventListener, PreUpd
     @Override
     public boolean onPreUpdate(PreUpdateEvent event) {
         if (!event.getSession().isTransactionInProgress()) {
-            check(event.getSession(), event.getPersister(), event.getId(), event.getState(), event.getOldState());
+            check(event.getSession(), event.getPersister(), event.getId(), event.getState(), event.getOldState(), false);
         }
         return false;
     }
 
-    /** @param oldState the row's state before an update (null: an insert, or an update that knows none) */
+    /**
+     * @param oldState the row's state before an update (null: an insert, or an update that knows none)
+     * @param insert   whether the row is inserted: only its insertable key columns are written
+     */
     private void check(SharedSessionContractImplementor session, EntityPersister persister, Object id,
-            Object[] state, Object[] oldState) {
+            Object[] state, Object[] oldState, boolean insert) {
         List<ParentKey> keys = points.parentKeys(persister);
-        if (keys.isEmpty() || state[markerPosition(persister)] != null) {
+        List<CollectionPersister> collections = points.linkingCollectionsOf(persister);
+        if (keys.isEmpty() && collections.isEmpty() || state[markerPosition(persister)] != null) {
             return;
         }
+        String row = persister.getEntityName() + "#" + (id == null ? "(new)" : id);
         for (ParentKey key : keys) {
             Object value = state[key.position()];
-            if (value == null || oldState != null && Objects.equals(oldState[key.position()], value)) {
+            boolean written = insert ? key.insertable() : key.updatable();
+            if (!written || !key.readable() || value == null
+                    || oldState != null && Objects.equals(oldState[key.position()], value)) {
                 continue;
             }
             EntityPersister parent = key.step().owner();
-            Object parentId = key.reference() ? parent.getIdentifier(value, session) : value;
-            if (!new ParentLocks(session, service).deletedAmong(parent, List.of(parentId)).isEmpty()) {
-                throw new DeletedParentException(persister.getEntityName() + "#" + (id == null ? "(new)" : id),
-                        parent.getEntityName() + "#" + parentId, parent.getEntityName() + "." + key.step().attribute());
+            refuseDeleted(session, row, key.step(), List.of(key.reference() ? parent.getIdentifier(value, session) : value));
+        }
+        for (CollectionPersister collection : collections) {
+            LinkingCollection linking = points.linkingCollection(collection);
+            if (linking.ownerIsParent()) {
+                // this row is the parent: new (an insert), or live (the update of a deleted row fails)
+                continue;
             }
+            EntityPersister parent = linking.step().owner();
+            List<Object> parentIds = new ArrayList<>();
+            CollectionLinks.ofValue(state[collection.getAttributeMapping().getStateArrayPosition()])
+                    .forEach(element -> parentIds.add(parent.getIdentifier(element, session)));
+            refuseDeleted(session, row, linking.step(), parentIds);
+        }
+    }
+
+    private void refuseDeleted(SharedSessionContractImplementor session, String row, CascadeStep step,
+            List<Object> parentIds) {
+        EntityPersister parent = step.owner();
+        for (Object deleted : new ParentLocks(session, service).deletedAmong(parent, parentIds)) {
+            throw new DeletedParentException(row, parent.getEntityName() + "#" + deleted,
+                    parent.getEntityName() + "." + step.attribute());
         }
     }
 

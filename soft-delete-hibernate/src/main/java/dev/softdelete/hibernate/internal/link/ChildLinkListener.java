@@ -5,6 +5,7 @@ import dev.softdelete.hibernate.internal.link.LinkPoints.ParentKey;
 import dev.softdelete.hibernate.internal.scope.SessionState;
 import dev.softdelete.hibernate.internal.scope.SessionState.PendingLinks;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
+import org.hibernate.collection.spi.AbstractPersistentCollection;
 import org.hibernate.collection.spi.PersistentCollection;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks;
@@ -22,8 +23,6 @@ import org.hibernate.event.spi.PreCollectionUpdateEventListener;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.EntityPersister;
 
-import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +62,9 @@ public final class ChildLinkListener implements PostInsertEventListener, PostUpd
         if (!points.stepsTo(event.getPersister()).isEmpty()) {
             recordChild(event.getSession(), event.getPersister(), event.getId());
         }
+        if (event.getSession().isStateless()) {
+            recordStatelessCollections(event.getSession(), event.getPersister(), event.getEntity(), event.getId());
+        }
     }
 
     @Override
@@ -70,6 +72,9 @@ public final class ChildLinkListener implements PostInsertEventListener, PostUpd
         List<ParentKey> parentKeys = points.parentKeys(event.getPersister());
         if (!parentKeys.isEmpty() && movesUnderParent(event, parentKeys)) {
             recordChild(event.getSession(), event.getPersister(), event.getId());
+        }
+        if (event.getSession().isStateless()) {
+            recordStatelessCollections(event.getSession(), event.getPersister(), event.getEntity(), event.getId());
         }
     }
 
@@ -81,7 +86,7 @@ public final class ChildLinkListener implements PostInsertEventListener, PostUpd
         }
         for (int property : dirty) {
             for (ParentKey parentKey : parentKeys) {
-                if (property == parentKey.position()) {
+                if (property == parentKey.position() && parentKey.updatable()) {
                     return true;
                 }
             }
@@ -93,41 +98,75 @@ public final class ChildLinkListener implements PostInsertEventListener, PostUpd
     public void onPreUpdateCollection(PreCollectionUpdateEvent event) {
         PersistentCollection<?> collection = event.getCollection();
         CollectionPersister persister = event.getCollectionPersister();
-        if (collection.wasInitialized() && points.linkingCollection(persister) != null) {
-            recordGained(event, collection.needsRecreate(persister) ? all(collection, persister)
-                    : gained(collection, persister));
+        SharedSessionContractImplementor session = sessionOf(event);
+        if (session != null && collection.wasInitialized() && points.linkingCollection(persister) != null) {
+            recordWritten(session, event.getAffectedOwnerEntityName(), event.getAffectedOwnerIdOrNull(), persister,
+                    collection.needsRecreate(persister) ? CollectionLinks.all(collection, persister)
+                            : CollectionLinks.written(collection, persister));
         }
     }
 
     @Override
     public void onPreRecreateCollection(PreCollectionRecreateEvent event) {
         CollectionPersister persister = event.getCollectionPersister();
-        if (points.linkingCollection(persister) != null) {
-            recordGained(event, all(event.getCollection(), persister));
+        SharedSessionContractImplementor session = sessionOf(event);
+        if (session != null && points.linkingCollection(persister) != null) {
+            recordWritten(session, event.getAffectedOwnerEntityName(), event.getAffectedOwnerIdOrNull(), persister,
+                    CollectionLinks.all(event.getCollection(), persister));
         }
     }
 
-    private void recordGained(AbstractCollectionEvent event, List<Object> gained) {
-        Object ownerId = event.getAffectedOwnerIdOrNull();
-        if (gained.isEmpty() || ownerId == null) {
+    /**
+     * The session of a collection event, or null for one a {@code StatelessSession} fired: Hibernate
+     * builds those without their session (its accessor then throws), and this listener sees that
+     * session's collection writes on the owner's insert and update events instead.
+     */
+    private static SharedSessionContractImplementor sessionOf(AbstractCollectionEvent event) {
+        if (event.getCollection() instanceof AbstractPersistentCollection<?> collection
+                && (collection.getSession() == null || collection.getSession().isStateless())) {
+            return null;
+        }
+        try {
+            return event.getSession();
+        }
+        catch (NullPointerException statelessEvent) {
+            // a collection of another, still open session, written by a StatelessSession
+            return null;
+        }
+    }
+
+    /** A {@code StatelessSession} writes every element of the owner's initialized collections, on insert and update. */
+    private void recordStatelessCollections(SharedSessionContractImplementor session, EntityPersister owner,
+            Object entity, Object ownerId) {
+        for (CollectionPersister collection : points.linkingCollectionsOf(owner)) {
+            Object value = collection.getAttributeMapping().getValue(entity);
+            recordWritten(session, owner.getEntityName(), ownerId, collection, CollectionLinks.ofValue(value));
+        }
+    }
+
+    private void recordWritten(SharedSessionContractImplementor session, String ownerEntityName, Object ownerId,
+            CollectionPersister persister, List<Object> written) {
+        if (written.isEmpty() || ownerId == null) {
             return;
         }
-        SharedSessionContractImplementor session = event.getSession();
-        CollectionPersister persister = event.getCollectionPersister();
         LinkingCollection linking = points.linkingCollection(persister);
         if (!linking.ownerIsParent()) {
             // the owner is the child, linked to the parents it gained
-            recordChild(session, session.getFactory().getMappingMetamodel()
-                    .getEntityDescriptor(event.getAffectedOwnerEntityName()), ownerId);
+            recordChild(session, session.getFactory().getMappingMetamodel().getEntityDescriptor(ownerEntityName), ownerId);
             return;
         }
         EntityPersister child = linking.step().child();
-        for (Object element : gained) {
+        for (Object element : written) {
             Object childId = child.getIdentifier(element, session);
             if (childId == null) {
                 continue;
             }
+            if (!session.isTransactionInProgress() && session.isStateless()) {
+                // written with the owner, which is new (an insert) or live (an update of a deleted row fails)
+                return;
+            }
             if (!session.isTransactionInProgress()) {
+                // a Session flushing outside a transaction: checked before the collection writes
                 check.check(session, new PendingLinks(Map.of(),
                         Map.of(persister.getRole(), Map.of(ownerId, List.of(childId)))));
             }
@@ -135,32 +174,6 @@ public final class ChildLinkListener implements PostInsertEventListener, PostUpd
                 register(session, service.stateOf(session).recordLinkUnderOwner(persister.getRole(), ownerId, childId));
             }
         }
-    }
-
-    private static List<Object> all(PersistentCollection<?> collection, CollectionPersister persister) {
-        List<Object> elements = new ArrayList<>();
-        Iterator<?> entries = collection.entries(persister);
-        while (entries.hasNext()) {
-            Object element = collection.getElement(entries.next());
-            if (element != null) {
-                elements.add(element);
-            }
-        }
-        return elements;
-    }
-
-    /** The elements that the collection's update inserts: those its snapshot does not hold. */
-    private static List<Object> gained(PersistentCollection<?> collection, CollectionPersister persister) {
-        List<Object> elements = new ArrayList<>();
-        Iterator<?> entries = collection.entries(persister);
-        for (int i = 0; entries.hasNext(); i++) {
-            Object entry = entries.next();
-            Object element = collection.getElement(entry);
-            if (element != null && collection.includeInInsert(entry, i, collection, persister.getAttributeMapping())) {
-                elements.add(element);
-            }
-        }
-        return elements;
     }
 
     private void recordChild(SharedSessionContractImplementor session, EntityPersister persister, Object id) {

@@ -3,6 +3,7 @@ package dev.softdelete.hibernate.internal.link;
 import dev.softdelete.hibernate.internal.compat.ToOneAssociation;
 import dev.softdelete.hibernate.internal.model.CascadeStep;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
+import org.hibernate.metamodel.mapping.BasicValuedModelPart;
 import org.hibernate.metamodel.mapping.ForeignKeyDescriptor;
 import org.hibernate.metamodel.mapping.PluralAttributeMapping;
 import org.hibernate.metamodel.mapping.SelectableMapping;
@@ -35,16 +36,21 @@ final class LinkPoints {
     /**
      * An attribute that writes a parent's key.
      *
-     * @param position  its position in the entity's state
-     * @param step      the step whose parent it names
-     * @param reference whether it holds the parent entity (a many-to-one) rather than its id
+     * @param position   its position in the entity's state
+     * @param step       the step whose parent it names
+     * @param reference  whether it holds the parent entity (a many-to-one) rather than its id
+     * @param readable   whether its value is the parent or its id (not an embeddable holding the key)
+     * @param insertable whether an insert writes it
+     * @param updatable  whether an update writes it
      */
-    record ParentKey(int position, CascadeStep step, boolean reference) {
+    record ParentKey(int position, CascadeStep step, boolean reference, boolean readable, boolean insertable,
+            boolean updatable) {
     }
 
     private final SoftDeleteService service;
     private final Map<String, List<CascadeStep>> stepsToType = new ConcurrentHashMap<>();
     private final Map<String, List<ParentKey>> parentKeys = new ConcurrentHashMap<>();
+    private final Map<String, List<CollectionPersister>> ownedCollections = new ConcurrentHashMap<>();
     private final Map<String, Optional<LinkingCollection>> collections = new ConcurrentHashMap<>();
 
     LinkPoints(SoftDeleteService service) {
@@ -71,13 +77,30 @@ final class LinkPoints {
             List<ParentKey> keys = new ArrayList<>();
             for (CascadeStep step : stepsTo(type)) {
                 type.forEachAttributeMapping(attribute -> attribute.forEachSelectable((index, column) -> {
-                    if (column.isUpdateable() && writes(column, step.linkTable(), step.parentColumn())) {
-                        keys.add(new ParentKey(attribute.getStateArrayPosition(), step,
-                                ToOneAssociation.of(attribute) != null));
+                    boolean written = column.isInsertable() || column.isUpdateable();
+                    if (written && writes(column, step.linkTable(), step.parentColumn())) {
+                        boolean reference = ToOneAssociation.of(attribute) != null;
+                        keys.add(new ParentKey(attribute.getStateArrayPosition(), step, reference,
+                                reference || attribute instanceof BasicValuedModelPart, column.isInsertable(),
+                                column.isUpdateable()));
                     }
                 }));
             }
             return List.copyOf(keys);
+        });
+    }
+
+    /** The owner's collections that write links of a step, as {@link #linkingCollection} finds them. */
+    List<CollectionPersister> linkingCollectionsOf(EntityPersister owner) {
+        return ownedCollections.computeIfAbsent(owner.getEntityName(), name -> {
+            List<CollectionPersister> linking = new ArrayList<>();
+            owner.forEachAttributeMapping(attribute -> {
+                if (attribute instanceof PluralAttributeMapping plural
+                        && linkingCollection(plural.getCollectionDescriptor()) != null) {
+                    linking.add(plural.getCollectionDescriptor());
+                }
+            });
+            return List.copyOf(linking);
         });
     }
 
