@@ -6,6 +6,9 @@ import dev.softdelete.it.model.CascadeBlog;
 import dev.softdelete.it.model.CascadeComment;
 import dev.softdelete.it.model.CascadeFile;
 import dev.softdelete.it.model.CascadeFolder;
+import dev.softdelete.it.model.CascadeHeld;
+import dev.softdelete.it.model.CascadeHolderA;
+import dev.softdelete.it.model.CascadeHolderB;
 import dev.softdelete.it.model.CascadeMember;
 import dev.softdelete.it.model.CascadePost;
 import dev.softdelete.it.model.CascadeProject;
@@ -46,7 +49,8 @@ class MoveUnderDeletedParentTest {
     @RegisterExtension
     static final TestSessionFactory db = TestSessionFactory.of(CascadeBlog.class, CascadePost.class,
             CascadeComment.class, CascadeFolder.class, CascadeFile.class, CascadeTeam.class, CascadeMember.class,
-            CascadeProject.class, CascadeWorker.class, CascadeShelf.class);
+            CascadeProject.class, CascadeWorker.class, CascadeShelf.class, CascadeHolderA.class, CascadeHolderB.class,
+            CascadeHeld.class);
 
     private static final String LIVE_UNDER_DELETED = InsertUnderDeletedParentTest.LIVE_UNDER_DELETED;
 
@@ -309,6 +313,28 @@ class MoveUnderDeletedParentTest {
         assertThat(db.row("cascade_comment", ids[2]).get("deleted_at"))
                 .as("the delete that waited for the move took the comment with it").isNotNull();
         assertThat(db.rows(LIVE_UNDER_DELETED)).isEmpty();
+    }
+
+    @Test
+    void aMoveIsCheckedAgainstTheNewParentOnlyNotAParentOfAnotherAssociation() {
+        long[] ids = db.fromTransaction(s -> {
+            CascadeHolderA a = new CascadeHolderA();
+            CascadeHolderB b = new CascadeHolderB();
+            CascadeHolderB other = new CascadeHolderB();
+            s.persist(a);
+            s.persist(b);
+            s.persist(other);
+            CascadeHeld held = new CascadeHeld(a, b);
+            s.persist(held);
+            return new long[] {a.getId(), held.getId(), other.getId()};
+        });
+        // the row live under a deleted holder A, as native SQL can leave it (the library's restore refuses to)
+        db.inTransaction(s -> s.remove(s.find(CascadeHolderA.class, ids[0])));
+        db.update("update cascade_held set deleted_at = null, delete_operation = null where id = ?", ids[1]);
+
+        db.inTransaction(s -> s.find(CascadeHeld.class, ids[1]).setHolderB(s.find(CascadeHolderB.class, ids[2])));
+        assertThat(((Number) db.row("cascade_held", ids[1]).get("holderb_id")).longValue())
+                .as("moved under a live holder B; holder A's association did not change").isEqualTo(ids[2]);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.softdelete.hibernate.internal.link;
 
 import dev.softdelete.hibernate.internal.link.LinkPoints.LinkingCollection;
 import dev.softdelete.hibernate.internal.link.LinkPoints.ParentKey;
+import dev.softdelete.hibernate.internal.model.CascadeStep;
 import dev.softdelete.hibernate.internal.scope.SessionState;
 import dev.softdelete.hibernate.internal.scope.SessionState.PendingLinks;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
@@ -23,8 +24,10 @@ import org.hibernate.event.spi.PreCollectionUpdateEventListener;
 import org.hibernate.persister.collection.CollectionPersister;
 import org.hibernate.persister.entity.EntityPersister;
 
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Remembers the rows that a flush links under a REMOVE-cascading or {@code DENY} association, for
@@ -60,7 +63,7 @@ public final class ChildLinkListener implements PostInsertEventListener, PostUpd
     @Override
     public void onPostInsert(PostInsertEvent event) {
         if (!points.stepsTo(event.getPersister()).isEmpty()) {
-            recordChild(event.getSession(), event.getPersister(), event.getId());
+            recordChild(event.getSession(), points.keyOfAllSteps(event.getPersister()), event.getId());
         }
         if (event.getSession().isStateless()) {
             recordStatelessCollections(event.getSession(), event.getPersister(), event.getEntity(), event.getId());
@@ -70,28 +73,34 @@ public final class ChildLinkListener implements PostInsertEventListener, PostUpd
     @Override
     public void onPostUpdate(PostUpdateEvent event) {
         List<ParentKey> parentKeys = points.parentKeys(event.getPersister());
-        if (!parentKeys.isEmpty() && movesUnderParent(event, parentKeys)) {
-            recordChild(event.getSession(), event.getPersister(), event.getId());
+        if (!parentKeys.isEmpty()) {
+            recordMoves(event, parentKeys);
         }
         if (event.getSession().isStateless()) {
             recordStatelessCollections(event.getSession(), event.getPersister(), event.getEntity(), event.getId());
         }
     }
 
-    /** Whether the update changed an attribute holding a parent's key; unknown (no dirty check) counts. */
-    private static boolean movesUnderParent(PostUpdateEvent event, List<ParentKey> parentKeys) {
+    /**
+     * Remembers the row under each step whose key attribute the update changed: only those parents are
+     * checked, so a row already under a deleted parent elsewhere (restored alone, say) can still be
+     * edited. Without a dirty check (a {@code StatelessSession}), every step counts.
+     */
+    private void recordMoves(PostUpdateEvent event, List<ParentKey> parentKeys) {
         int[] dirty = event.getDirtyProperties();
         if (dirty == null) {
-            return true;
+            recordChild(event.getSession(), points.keyOfAllSteps(event.getPersister()), event.getId());
+            return;
         }
+        Set<CascadeStep> moved = new LinkedHashSet<>();
         for (int property : dirty) {
             for (ParentKey parentKey : parentKeys) {
                 if (property == parentKey.position() && parentKey.updatable()) {
-                    return true;
+                    moved.add(parentKey.step());
                 }
             }
         }
-        return false;
+        moved.forEach(step -> recordChild(event.getSession(), points.keyOf(event.getPersister(), step), event.getId()));
     }
 
     @Override
@@ -152,7 +161,8 @@ public final class ChildLinkListener implements PostInsertEventListener, PostUpd
         LinkingCollection linking = points.linkingCollection(persister);
         if (!linking.ownerIsParent()) {
             // the owner is the child, linked to the parents it gained
-            recordChild(session, session.getFactory().getMappingMetamodel().getEntityDescriptor(ownerEntityName), ownerId);
+            recordChild(session, points.keyOf(session.getFactory().getMappingMetamodel()
+                    .getEntityDescriptor(ownerEntityName), linking.step()), ownerId);
             return;
         }
         EntityPersister child = linking.step().child();
@@ -176,12 +186,12 @@ public final class ChildLinkListener implements PostInsertEventListener, PostUpd
         }
     }
 
-    private void recordChild(SharedSessionContractImplementor session, EntityPersister persister, Object id) {
+    private void recordChild(SharedSessionContractImplementor session, String linkKey, Object id) {
         if (!session.isTransactionInProgress()) {
             // written in auto-commit: the write is committed, and AutoCommitLinkCheck has read its parents before it
             return;
         }
-        register(session, service.stateOf(session).recordLinkedChild(persister.getEntityName(), id));
+        register(session, service.stateOf(session).recordLinkedChild(linkKey, id));
     }
 
     /** With the first link of a transaction, registers the check before its commit and the reset after it. */

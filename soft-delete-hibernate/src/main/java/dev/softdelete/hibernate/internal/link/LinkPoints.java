@@ -47,7 +47,17 @@ final class LinkPoints {
             boolean updatable) {
     }
 
+    /**
+     * Rows to check, as remembered in the session: a type and the steps through which they were linked.
+     *
+     * @param type  the rows' type
+     * @param steps all steps to the type (an insert), or the one whose key changed (a move)
+     */
+    record LinkedRows(EntityPersister type, List<CascadeStep> steps) {
+    }
+
     private final SoftDeleteService service;
+    private final Map<String, LinkedRows> linkedRows = new ConcurrentHashMap<>();
     private final Map<String, List<CascadeStep>> stepsToType = new ConcurrentHashMap<>();
     private final Map<String, List<ParentKey>> parentKeys = new ConcurrentHashMap<>();
     private final Map<String, List<CollectionPersister>> ownedCollections = new ConcurrentHashMap<>();
@@ -65,6 +75,24 @@ final class LinkPoints {
     List<CascadeStep> stepsTo(EntityPersister type) {
         return stepsToType.computeIfAbsent(type.getEntityName(), name -> service.cascadePlans().linkSteps(type)
                 .stream().filter(step -> step.child().isSubclassEntityName(name)).toList());
+    }
+
+    /** The key under which rows of the type linked through every step to it are remembered: its name. */
+    String keyOfAllSteps(EntityPersister type) {
+        linkedRows.computeIfAbsent(type.getEntityName(), name -> new LinkedRows(type, stepsTo(type)));
+        return type.getEntityName();
+    }
+
+    /** The key under which rows of the type linked through one step are remembered. */
+    String keyOf(EntityPersister type, CascadeStep step) {
+        String key = type.getEntityName() + " via " + step.owner().getEntityName() + "." + step.attribute();
+        linkedRows.computeIfAbsent(key, name -> new LinkedRows(type, List.of(step)));
+        return key;
+    }
+
+    /** What a key of {@link #keyOfAllSteps} or {@link #keyOf} stands for. */
+    LinkedRows rowsOf(String key) {
+        return linkedRows.get(key);
     }
 
     /**

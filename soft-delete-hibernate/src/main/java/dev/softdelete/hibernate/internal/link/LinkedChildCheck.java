@@ -5,6 +5,7 @@ import dev.softdelete.hibernate.internal.cascade.ParentLocks;
 import dev.softdelete.hibernate.internal.cascade.ParentLocks.DeletedParent;
 import dev.softdelete.hibernate.internal.jdbc.IdChunks;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
+import dev.softdelete.hibernate.internal.link.LinkPoints.LinkedRows;
 import dev.softdelete.hibernate.internal.link.LinkPoints.LinkingCollection;
 import dev.softdelete.hibernate.internal.model.CascadeStep;
 import dev.softdelete.hibernate.internal.model.MarkerColumns;
@@ -60,10 +61,11 @@ final class LinkedChildCheck {
             return;
         }
         ParentLocks locks = new ParentLocks(session, service);
-        links.children().forEach((entityName, ids) -> {
-            EntityPersister persister = session.getFactory().getMappingMetamodel().getEntityDescriptor(entityName);
+        links.children().forEach((linkKey, ids) -> {
+            LinkedRows rows = points.rowsOf(linkKey);
+            EntityPersister persister = rows.type();
             for (List<Object> chunk : IdChunks.of(ids)) {
-                List<DeletedParent> deleted = locks.lockParents(points.stepsTo(persister), persister, chunk);
+                List<DeletedParent> deleted = locks.lockParents(rows.steps(), persister, chunk);
                 if (!deleted.isEmpty()) {
                     refuseLiveChildren(session, persister, deleted);
                 }
@@ -80,10 +82,11 @@ final class LinkedChildCheck {
      * The rows of the step's child type already checked through their own parents: rows inserted in
      * this flush and added to a collection need only that check.
      */
-    private static Set<Object> alsoCheckedAsChildren(PendingLinks links, CascadeStep step) {
+    private Set<Object> alsoCheckedAsChildren(PendingLinks links, CascadeStep step) {
         Set<Object> checked = new HashSet<>();
-        links.children().forEach((entityName, ids) -> {
-            if (step.child().isSubclassEntityName(entityName)) {
+        links.children().forEach((linkKey, ids) -> {
+            LinkedRows rows = points.rowsOf(linkKey);
+            if (rows.steps().contains(step) && step.child().isSubclassEntityName(rows.type().getEntityName())) {
                 checked.addAll(ids);
             }
         });

@@ -46,8 +46,9 @@ public final class SessionState implements SessionEventListener {
      * Rows linked to a parent in the current transaction, under a REMOVE-cascading association, whose
      * parents must be checked: see {@code LinkedChildCheck}.
      *
-     * @param children    rows inserted, or whose foreign key to a parent changed, by entity name: their
-     *                    parents are read from the database
+     * @param children    rows inserted, or whose foreign key to a parent changed, by a key naming their
+     *                    type and the associations through which they were linked: their parents are
+     *                    read from the database
      * @param underOwners rows added to a collection, by collection role, then owner id: the owner is
      *                    the parent
      */
@@ -208,8 +209,8 @@ public final class SessionState implements SessionEventListener {
      *
      * @return whether it is the first of the transaction: the caller then registers the check with it
      */
-    public boolean recordLinkedChild(String entityName, Object id) {
-        pendingLinks.children().computeIfAbsent(entityName, name -> new ArrayList<>()).add(id);
+    public boolean recordLinkedChild(String linkKey, Object id) {
+        pendingLinks.children().computeIfAbsent(linkKey, key -> new ArrayList<>()).add(id);
         return firstLink();
     }
 
