@@ -7,6 +7,7 @@ import dev.softdelete.it.model.CascadeComment;
 import dev.softdelete.it.model.CascadeFile;
 import dev.softdelete.it.model.CascadeFolder;
 import dev.softdelete.it.model.CascadeHeld;
+import dev.softdelete.it.model.CascadeHeldPart;
 import dev.softdelete.it.model.CascadeHolderA;
 import dev.softdelete.it.model.CascadeHolderB;
 import dev.softdelete.it.model.CascadeMember;
@@ -50,7 +51,7 @@ class MoveUnderDeletedParentTest {
     static final TestSessionFactory db = TestSessionFactory.of(CascadeBlog.class, CascadePost.class,
             CascadeComment.class, CascadeFolder.class, CascadeFile.class, CascadeTeam.class, CascadeMember.class,
             CascadeProject.class, CascadeWorker.class, CascadeShelf.class, CascadeHolderA.class, CascadeHolderB.class,
-            CascadeHeld.class);
+            CascadeHeld.class, CascadeHeldPart.class);
 
     private static final String LIVE_UNDER_DELETED = InsertUnderDeletedParentTest.LIVE_UNDER_DELETED;
 

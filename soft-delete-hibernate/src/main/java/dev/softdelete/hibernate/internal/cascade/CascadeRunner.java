@@ -132,18 +132,26 @@ public final class CascadeRunner {
     public void restore(Level roots, DeletedBy deletion) {
         Detachments detachments = new Detachments(session, service, this);
         detachments.reattach(roots);
+        OtherParents otherParents = new OtherParents(session, service, this);
         LevelWalk.walk(service, roots, (step, parents) -> {
             MarkerColumns child = step.childColumns();
             String ofParents = childrenOf(step, parents);
+            String where = deletion.condition(child);
+            Binds whereBinds = deletion.bind(new Binds(), child, session);
+            OtherParents.Exclusion kept = otherParents.exclusion(step, where + " and " + ofParents,
+                    new Binds().addAll(whereBinds).addAll(parents.binds()), true);
+            if (kept != null) {
+                where += kept.sql();
+                whereBinds.addAll(kept.binds());
+            }
             if (perOperation != null) {
-                countPerOperation(step, parents, deletion);
+                countPerOperation(step, parents, where, whereBinds);
             }
             StringBuilder set = new StringBuilder(child.cleared());
             Binds setBinds = new Binds();
             VersionBump versions = VersionBump.of(step.child(), session);
             versions.appendTo(set, setBinds, session);
-            int rows = execute(levelUpdate(step, parents, ofParents, set.toString(), setBinds,
-                    deletion.condition(child), deletion.bind(new Binds(), child, session)));
+            int rows = execute(levelUpdate(step, parents, ofParents, set.toString(), setBinds, where, whereBinds));
             LOG.tracef("restore %s.%s restored %d rows", step.owner().getEntityName(), step.attribute(), rows);
             if (rows == 0) {
                 return null;
@@ -153,8 +161,10 @@ public final class CascadeRunner {
             }
             ManagedChildren.markRestored(session, step, deletion.markerOfManaged(child), versions);
             evictCache(step);
+            // below the rows that came back only: a row kept deleted keeps the rows below it deleted too
             Next next = new Next("select " + step.childId() + " as sd_id from " + child.table() + " where "
-                    + ofParents, new Binds());
+                    + ofParents + (kept == null ? "" : " and " + child.marker().getSelectionExpression() + " is null"),
+                    new Binds());
             if (service.cascadePlans().hasDetachPolicies()) {
                 // every child of the parents, as the walk goes on below them: a row keeps a detached key only
                 // while it is deleted, since every restore puts the keys back, so the live ones match none
@@ -168,12 +178,12 @@ public final class CascadeRunner {
      * Counts, per operation, the rows of one level that the restore is about to bring back, into that
      * operation's history: one grouped read, made only when history is kept.
      */
-    private void countPerOperation(CascadeStep step, Level parents, DeletedBy deletion) {
+    private void countPerOperation(CascadeStep step, Level parents, String where, Binds whereBinds) {
         MarkerColumns child = step.childColumns();
         String sql = "select " + child.operation() + ", count(*) from " + child.table() + " where "
-                + deletion.condition(child) + " and " + step.childrenOf(parents.ids()) + " group by "
+                + where + " and " + step.childrenOf(parents.ids()) + " group by "
                 + child.operation();
-        Binds binds = deletion.bind(new Binds(), child, session).addAll(parents.binds());
+        Binds binds = new Binds().addAll(whereBinds).addAll(parents.binds());
         for (Object[] row : Mutations.selectRows(session, sql, binds, child.operationType(),
                 session.getTypeConfiguration().getBasicTypeForJavaType(Long.class))) {
             OperationHistory operation = perOperation.get((Long) row[0]);

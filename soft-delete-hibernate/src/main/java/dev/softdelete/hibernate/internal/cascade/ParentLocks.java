@@ -81,6 +81,11 @@ public final class ParentLocks {
      * ids of those that are soft-deleted.
      */
     public Set<Object> deletedAmong(EntityPersister parent, Collection<Object> ids) {
+        return deletedAmong(parent, ids, true);
+    }
+
+    /** As {@link #deletedAmong(EntityPersister, Collection)}, without the locks unless {@code lock}. */
+    public Set<Object> deletedAmong(EntityPersister parent, Collection<Object> ids, boolean lock) {
         JdbcMapping parentIdType = parent.getIdentifierMapping().getSingleJdbcMapping();
         MarkerColumns markers = MarkerColumns.of(parent, service.typeOf(parent.getEntityName()));
         String idColumn = MarkerColumns.idColumn(parent);
@@ -88,7 +93,7 @@ public final class ParentLocks {
         for (List<Object> parentIds : IdChunks.of(new ArrayList<>(ids))) {
             String sql = "select " + idColumn + ", " + markers.marker().getSelectionExpression() + " from "
                     + markers.table() + " where " + idColumn + " in (" + IdChunks.placeholders(parentIds)
-                    + ") order by " + idColumn + readLock;
+                    + ") order by " + idColumn + (lock ? readLock : "");
             for (Object[] row : Mutations.selectRows(session, sql,
                     IdChunks.binds(parentIds, parent.getIdentifierMapping(), session), parentIdType,
                     markers.marker().getJdbcMapping())) {

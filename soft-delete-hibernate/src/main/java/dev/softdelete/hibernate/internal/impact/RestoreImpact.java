@@ -2,6 +2,7 @@ package dev.softdelete.hibernate.internal.impact;
 
 import dev.softdelete.hibernate.Impact;
 import dev.softdelete.hibernate.internal.cascade.LevelWalk;
+import dev.softdelete.hibernate.internal.cascade.OtherParents;
 import dev.softdelete.hibernate.internal.cascade.LevelWalk.Level;
 import dev.softdelete.hibernate.internal.cascade.LevelWalk.Next;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
@@ -49,22 +50,35 @@ public final class RestoreImpact {
         reached.add(root, rootIds, idBinds, 1);
         Map<DetachStep, OwnerLevels> reattaching = new LinkedHashMap<>();
         collect(reattaching, root, rootIds, idBinds, true);
+        OtherParents otherParents = new OtherParents(session, service, null);
         LevelWalk.walk(service, Level.root(root, idBinds), (step, parents) -> {
             MarkerColumns child = step.childColumns();
             String ofParents = " where " + step.childrenOf(parents.ids());
             String restored = ofParents + " and " + deletion.condition(child);
             Binds binds = deletion.bind(new Binds().addAll(parents.binds()), child, session);
+            // the rows under another deleted parent, which the restore keeps deleted, and what is below them
+            OtherParents.Exclusion kept = otherParents.exclusion(step, restored.substring(" where ".length()), binds,
+                    false);
+            String below = "select " + step.childId() + " as sd_id from " + child.table() + ofParents;
+            Binds leading = new Binds();
+            if (kept != null) {
+                leading = deletion.bind(new Binds(), child, session).addAll(kept.binds());
+                below = "select " + step.childId() + " as sd_id from " + child.table() + " where ("
+                        + child.marker().getSelectionExpression() + " is null or (" + deletion.condition(child)
+                        + kept.sql() + ")) and " + step.childrenOf(parents.ids());
+                restored += kept.sql();
+                binds = new Binds().addAll(binds).addAll(kept.binds());
+            }
             long count = Counts.of(session, "select count(*) from " + child.table() + restored, binds);
             if (count == 0) {
                 return null;
             }
             reached.add(step.child(), "select " + step.childId() + " as sd_id from " + child.table() + restored, binds,
                     count);
-            // as the restore does: the next level hangs below every child of this one, restored or not, and so
-            // do the rows its DETACH associations link again
-            String below = "select " + step.childId() + " as sd_id from " + child.table() + ofParents;
-            collect(reattaching, step.child(), below, parents.binds(), false);
-            return new Next(below, new Binds());
+            // as the restore does: the next level hangs below every child of this one, restored or not (but
+            // for the rows kept deleted), and so do the rows its DETACH associations link again
+            collect(reattaching, step.child(), below, new Binds().addAll(leading).addAll(parents.binds()), false);
+            return new Next(below, leading);
         });
         // the rows each DETACH association links again: still unlinked, and detached from a restored row
         List<Impact.Rows> reattached = OwnerLevels.detachedRows(session, reattaching,

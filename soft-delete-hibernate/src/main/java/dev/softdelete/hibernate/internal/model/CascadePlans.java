@@ -23,6 +23,7 @@ public final class CascadePlans {
 
     private final Map<String, CascadePlan> plans = new ConcurrentHashMap<>();
     private final Map<String, List<CascadeStep>> parentSteps = new ConcurrentHashMap<>();
+    private final Map<CascadeStep, List<CascadeStep>> otherParents = new ConcurrentHashMap<>();
     private final Map<String, List<CascadeStep>> rowSteps = new ConcurrentHashMap<>();
     private final Map<String, List<DenyStep>> rootDenySteps = new ConcurrentHashMap<>();
     private final Map<String, List<DenyStep>> rowDenySteps = new ConcurrentHashMap<>();
@@ -55,24 +56,26 @@ public final class CascadePlans {
     }
 
     /**
-     * The steps whose cascade reaches rows of the given type, or of one of its subclasses (a restore
-     * named by a superclass may find a row of any of them): the ways to their parents.
+     * The steps whose parent's delete reaches rows of the given type, or of one of its subclasses (a
+     * restore named by a superclass may find a row of any of them): the ways to their parents, those of
+     * REMOVE cascades and of {@code DENY} policies ({@link #linkSteps}).
      */
     public List<CascadeStep> parentStepsOf(EntityPersister child) {
-        return parentSteps.computeIfAbsent(child.getEntityName(), name -> {
-            List<CascadeStep> steps = new ArrayList<>();
-            for (String owner : model.cascadeOwners()) {
-                EntityPersister ownerPersister = child.getFactory().getMappingMetamodel().getEntityDescriptor(owner);
-                for (CascadeStep step : of(ownerPersister).steps()) {
-                    boolean reachesType = step.child().isSubclassEntityName(child.getEntityName())
-                            || child.isSubclassEntityName(step.child().getEntityName());
-                    if (step.owner() == ownerPersister && reachesType) {
-                        steps.add(step);
-                    }
-                }
-            }
-            return List.copyOf(steps);
-        });
+        return parentSteps.computeIfAbsent(child.getEntityName(), name -> linkSteps(child).stream()
+                .filter(step -> step.child().isSubclassEntityName(name)
+                        || child.isSubclassEntityName(step.child().getEntityName()))
+                .toList());
+    }
+
+    /**
+     * The ways to the parents of the rows a cascade reaches through {@code step}, other than the parent
+     * it comes from: every step to the rows' type ({@link #parentStepsOf}), the step itself included
+     * where a row can have several parents through it (a join table, or a key held by the owners).
+     */
+    public List<CascadeStep> otherParentsOf(CascadeStep step) {
+        return otherParents.computeIfAbsent(step, from -> parentStepsOf(from.child()).stream()
+                .filter(other -> !(other.equals(from) && from.direct()))
+                .toList());
     }
 
     /**
