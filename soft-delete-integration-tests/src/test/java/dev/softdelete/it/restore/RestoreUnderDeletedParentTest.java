@@ -7,6 +7,8 @@ import dev.softdelete.it.model.CascadeHeld;
 import dev.softdelete.it.model.CascadeHeldPart;
 import dev.softdelete.it.model.CascadeHolderA;
 import dev.softdelete.it.model.CascadeHolderB;
+import dev.softdelete.it.model.CascadeMember;
+import dev.softdelete.it.model.CascadeTeam;
 import dev.softdelete.it.model.PolicyAddress;
 import dev.softdelete.it.model.PolicyCustomer;
 import dev.softdelete.it.model.PolicyInvoice;
@@ -44,7 +46,7 @@ class RestoreUnderDeletedParentTest {
 
     @RegisterExtension
     static final TestSessionFactory db = TestSessionFactory.of(CascadeHolderA.class, CascadeHolderB.class,
-            CascadeHeld.class, CascadeHeldPart.class, PolicyRegion.class, PolicyCustomer.class, PolicyOrder.class,
+            CascadeHeld.class, CascadeHeldPart.class, CascadeTeam.class, CascadeMember.class, PolicyRegion.class, PolicyCustomer.class, PolicyOrder.class,
             PolicyInvoice.class, PolicyAddress.class, PolicyNote.class, PolicyLead.class);
 
     /** A held row live under a deleted holder B: what this class makes sure a restore never leaves. */
@@ -162,6 +164,34 @@ class RestoreUnderDeletedParentTest {
                 .map(statement -> statement.sql().toLowerCase()).filter(select -> select.contains("holderb")).toList();
         assertThat(checks).as("B's id below the restored holder, then B itself, locked").hasSize(2);
         assertThat(sql.count(StatementKind.UPDATE, "cascade_held")).isEqualTo(1);
+    }
+
+    @Test
+    void memberOfTwoTeamsStaysDeletedWhileTheOtherTeamIsDeleted() {
+        long[] ids = db.fromTransaction(s -> {
+            CascadeMember shared = new CascadeMember("shared");
+            CascadeMember own = new CascadeMember("own");
+            CascadeTeam first = new CascadeTeam();
+            CascadeTeam second = new CascadeTeam();
+            first.getMembers().add(shared);
+            first.getMembers().add(own);
+            second.getMembers().add(shared);
+            s.persist(first);
+            s.persist(second);
+            return new long[] {first.getId(), second.getId(), shared.getId(), own.getId()};
+        });
+        db.inTransaction(s -> s.remove(s.find(CascadeTeam.class, ids[0])));
+        db.inTransaction(s -> s.remove(s.find(CascadeTeam.class, ids[1])));
+
+        assertThat(restore(CascadeTeam.class, ids[0])).isTrue();
+
+        assertThat(deleted("cascade_member", ids[3])).isFalse();
+        assertThat(deleted("cascade_member", ids[2])).as("the second team's delete would have taken it").isTrue();
+        assertThat(((Number) db.rows("select count(*) as n from cascade_team_member").get(0).get("n")).longValue())
+                .as("no link was lost").isEqualTo(3);
+        assertThat(restore(CascadeTeam.class, ids[1])).isTrue();
+        assertThat(restore(CascadeMember.class, ids[2])).isTrue();
+        assertThat(deleted("cascade_member", ids[2])).isFalse();
     }
 
     @Test
