@@ -86,22 +86,32 @@ public final class ParentLocks {
 
     /** As {@link #deletedAmong(EntityPersister, Collection)}, without the locks unless {@code lock}. */
     public Set<Object> deletedAmong(EntityPersister parent, Collection<Object> ids, boolean lock) {
-        JdbcMapping parentIdType = parent.getIdentifierMapping().getSingleJdbcMapping();
-        MarkerColumns markers = MarkerColumns.of(parent, service.typeOf(parent.getEntityName()));
-        String idColumn = MarkerColumns.idColumn(parent);
-        Set<Object> deleted = new HashSet<>();
-        for (List<Object> parentIds : IdChunks.of(new ArrayList<>(ids))) {
+        return among(parent, ids, lock, true);
+    }
+
+    /** The ids of the rows of a soft-deletable type, among the given ones, that are live (read without a lock). */
+    public Set<Object> liveAmong(EntityPersister type, Collection<Object> ids) {
+        return among(type, ids, false, false);
+    }
+
+    /** Reads the markers of the rows with the given ids, a chunk at a time, keeping the deleted or the live ones. */
+    private Set<Object> among(EntityPersister type, Collection<Object> ids, boolean lock, boolean deleted) {
+        JdbcMapping idType = type.getIdentifierMapping().getSingleJdbcMapping();
+        MarkerColumns markers = MarkerColumns.of(type, service.typeOf(type.getEntityName()));
+        String idColumn = MarkerColumns.idColumn(type);
+        Set<Object> found = new HashSet<>();
+        for (List<Object> chunk : IdChunks.of(new ArrayList<>(ids))) {
             String sql = "select " + idColumn + ", " + markers.marker().getSelectionExpression() + " from "
-                    + markers.table() + " where " + idColumn + " in (" + IdChunks.placeholders(parentIds)
+                    + markers.table() + " where " + idColumn + " in (" + IdChunks.placeholders(chunk)
                     + ") order by " + idColumn + (lock ? readLock : "");
             for (Object[] row : Mutations.selectRows(session, sql,
-                    IdChunks.binds(parentIds, parent.getIdentifierMapping(), session), parentIdType,
+                    IdChunks.binds(chunk, type.getIdentifierMapping(), session), idType,
                     markers.marker().getJdbcMapping())) {
-                if (row[1] != null) {
-                    deleted.add(row[0]);
+                if ((row[1] != null) == deleted) {
+                    found.add(row[0]);
                 }
             }
         }
-        return deleted;
+        return found;
     }
 }

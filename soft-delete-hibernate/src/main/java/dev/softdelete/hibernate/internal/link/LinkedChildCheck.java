@@ -4,11 +4,9 @@ import dev.softdelete.hibernate.DeletedParentException;
 import dev.softdelete.hibernate.internal.cascade.ParentLocks;
 import dev.softdelete.hibernate.internal.cascade.ParentLocks.DeletedParent;
 import dev.softdelete.hibernate.internal.jdbc.IdChunks;
-import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.link.LinkPoints.LinkedRows;
 import dev.softdelete.hibernate.internal.link.LinkPoints.LinkingCollection;
 import dev.softdelete.hibernate.internal.model.CascadeStep;
-import dev.softdelete.hibernate.internal.model.MarkerColumns;
 import dev.softdelete.hibernate.internal.scope.SessionState;
 import dev.softdelete.hibernate.internal.scope.SessionState.PendingLinks;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
@@ -67,7 +65,7 @@ final class LinkedChildCheck {
             for (List<Object> chunk : IdChunks.of(ids)) {
                 List<DeletedParent> deleted = locks.lockParents(rows.steps(), persister, chunk);
                 if (!deleted.isEmpty()) {
-                    refuseLiveChildren(session, persister, deleted);
+                    refuseLiveChildren(locks, persister, deleted);
                 }
             }
         });
@@ -109,7 +107,7 @@ final class LinkedChildCheck {
             childrenByOwner.get(owner).forEach(child -> deleted.add(new DeletedParent(step, owner, child)));
         }
         for (List<DeletedParent> chunk : IdChunks.of(deleted)) {
-            refuseLiveChildren(session, step.child(), chunk);
+            refuseLiveChildren(locks, step.child(), chunk);
         }
     }
 
@@ -117,19 +115,12 @@ final class LinkedChildCheck {
      * Throws for the first child of a deleted parent that is still live. A child that this transaction
      * linked and then deleted, with its parent or on its own, is where the cascade would have put it.
      */
-    private void refuseLiveChildren(SharedSessionContractImplementor session, EntityPersister persister,
+    private static void refuseLiveChildren(ParentLocks locks, EntityPersister persister,
             List<DeletedParent> deleted) {
-        // a child reached through two associations appears twice: once each is at most a chunk
+        // a child reached through two associations appears twice
         Set<Object> distinct = new LinkedHashSet<>();
         deleted.forEach(parent -> distinct.add(parent.child()));
-        List<Object> children = new ArrayList<>(distinct);
-        MarkerColumns markers = MarkerColumns.of(persister, service.typeOf(persister.getEntityName()));
-        String idColumn = MarkerColumns.idColumn(persister);
-        Set<Object> live = new HashSet<>(Mutations.selectColumn(session, "select " + idColumn + " from "
-                + markers.table() + " where " + idColumn + " in (" + IdChunks.placeholders(children) + ") and "
-                + markers.marker().getSelectionExpression() + " is null",
-                IdChunks.binds(children, persister.getIdentifierMapping(), session),
-                persister.getIdentifierMapping().getSingleJdbcMapping()));
+        Set<Object> live = locks.liveAmong(persister, distinct);
         for (DeletedParent parent : deleted) {
             if (live.contains(parent.child())) {
                 CascadeStep step = parent.step();
