@@ -59,7 +59,7 @@ public final class AutoCommitLinkCheck implements PreInsertEventListener, PreUpd
             Object[] state, Object[] oldState, boolean insert) {
         List<ParentKey> keys = points.parentKeys(persister);
         List<CollectionPersister> collections = points.linkingCollectionsOf(persister);
-        if (keys.isEmpty() && collections.isEmpty() || state[markerPosition(persister)] != null) {
+        if (keys.isEmpty() && collections.isEmpty() || state[points.markerPosition(persister)] != null) {
             return;
         }
         String row = persister.getEntityName() + "#" + (id == null ? "(new)" : id);
@@ -94,10 +94,5 @@ public final class AutoCommitLinkCheck implements PreInsertEventListener, PreUpd
             throw new DeletedParentException(row, parent.getEntityName() + "#" + deleted,
                     parent.getEntityName() + "." + step.attribute());
         }
-    }
-
-    private int markerPosition(EntityPersister persister) {
-        return persister.findAttributeMapping(service.typeOf(persister.getEntityName()).markerAttribute())
-                .getStateArrayPosition();
     }
 }

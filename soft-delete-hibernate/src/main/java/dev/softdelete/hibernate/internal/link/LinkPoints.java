@@ -62,6 +62,7 @@ final class LinkPoints {
     private final Map<String, List<ParentKey>> parentKeys = new ConcurrentHashMap<>();
     private final Map<String, List<CollectionPersister>> ownedCollections = new ConcurrentHashMap<>();
     private final Map<String, Optional<LinkingCollection>> collections = new ConcurrentHashMap<>();
+    private final Map<String, Integer> markerPositions = new ConcurrentHashMap<>();
 
     LinkPoints(SoftDeleteService service) {
         this.service = service;
@@ -75,6 +76,12 @@ final class LinkPoints {
     List<CascadeStep> stepsTo(EntityPersister type) {
         return stepsToType.computeIfAbsent(type.getEntityName(), name -> service.cascadePlans().linkSteps(type)
                 .stream().filter(step -> step.child().isSubclassEntityName(name)).toList());
+    }
+
+    /** The position of a soft-deletable type's marker in its entities' state. */
+    int markerPosition(EntityPersister type) {
+        return markerPositions.computeIfAbsent(type.getEntityName(), name -> type.findAttributeMapping(
+                service.typeOf(name).markerAttribute()).getStateArrayPosition());
     }
 
     /** The key under which rows of the type linked through every step to it are remembered: its name. */
