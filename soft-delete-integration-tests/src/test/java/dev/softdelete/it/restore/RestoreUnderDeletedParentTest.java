@@ -183,6 +183,9 @@ class RestoreUnderDeletedParentTest {
         db.inTransaction(s -> s.remove(s.find(CascadeTeam.class, ids[0])));
         db.inTransaction(s -> s.remove(s.find(CascadeTeam.class, ids[1])));
 
+        // the first team is itself a parent of its members, deleted, but by the operation its restore undoes
+        Impact preview = db.fromTransaction(s -> s.previewRestore(CascadeTeam.class, ids[0]));
+        assertThat(preview.rows(CascadeMember.class)).as("its own member, not the shared one").isEqualTo(1);
         assertThat(restore(CascadeTeam.class, ids[0])).isTrue();
 
         assertThat(deleted("cascade_member", ids[3])).isFalse();

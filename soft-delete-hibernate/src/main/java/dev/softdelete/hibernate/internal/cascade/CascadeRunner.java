@@ -139,7 +139,7 @@ public final class CascadeRunner {
             String where = deletion.condition(child);
             Binds whereBinds = deletion.bind(new Binds(), child, session);
             OtherParents.Exclusion kept = otherParents.exclusion(step, where + " and " + ofParents,
-                    new Binds().addAll(whereBinds).addAll(parents.binds()), true);
+                    new Binds().addAll(whereBinds).addAll(parents.binds()), deletion, true);
             if (kept != null) {
                 where += kept.sql();
                 whereBinds.addAll(kept.binds());

@@ -4,10 +4,14 @@ import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.IdChunks;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.model.CascadeStep;
+import dev.softdelete.hibernate.internal.model.DeletedBy;
+import dev.softdelete.hibernate.internal.model.MarkerColumns;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.persister.entity.EntityPersister;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -15,9 +19,10 @@ import java.util.StringJoiner;
 /**
  * The other parents of the rows a cascade restore is about to bring back: parents through another
  * association whose delete reaches them (a REMOVE cascade or a {@code DENY} policy), or through the
- * same one where a row can have several (a join table). A row with such a parent deleted stays deleted,
- * since that parent's delete would have taken it (or been refused) had the row been live; the walk
- * then does not go below it. The parents are locked shared first, in the order every cascade takes
+ * same one where a row can have several (a join table). A row with such a parent deleted by another
+ * operation stays deleted, since that parent's delete would have taken it (or been refused) had the
+ * row been live; the walk then does not go below it. A parent deleted by an operation the restore
+ * undoes comes back with it and keeps nothing deleted. The parents are locked shared first, in the order every cascade takes
  * them (parent before child), so a delete of one of them running meanwhile either finishes first and
  * keeps the row deleted, or waits and then takes the restored row with it.
  */
@@ -44,7 +49,7 @@ public final class OtherParents {
      *                   bring back, bound by {@code binds}
      * @param lock       whether to lock the parents (a restore) or only read them (a preview)
      */
-    public Exclusion exclusion(CascadeStep step, String candidates, Binds binds, boolean lock) {
+    public Exclusion exclusion(CascadeStep step, String candidates, Binds binds, DeletedBy deletion, boolean lock) {
         StringBuilder condition = new StringBuilder();
         Binds exclusionBinds = new Binds();
         for (CascadeStep other : service.cascadePlans().otherParentsOf(step)) {
@@ -55,10 +60,32 @@ public final class OtherParents {
             }
             Set<Object> deleted = new ParentLocks(session, service).deletedAmong(other.owner(), parents, lock);
             if (!deleted.isEmpty()) {
+                deleted.removeAll(undoneAmong(other.owner(), deleted, deletion));
+            }
+            if (!deleted.isEmpty()) {
                 exclude(step, other, new ArrayList<>(deleted), condition, exclusionBinds);
             }
         }
         return condition.isEmpty() ? null : new Exclusion(condition.toString(), exclusionBinds);
+    }
+
+    /**
+     * The parents, among deleted ones, that the operations this restore undoes marked: deleted together
+     * with the rows it brings back, they come back with them (the restored root itself, a row of a level
+     * above, or of this level, as in a cycle), so they keep no row deleted, whatever the order of the walk.
+     */
+    private Set<Object> undoneAmong(EntityPersister parent, Set<Object> deleted, DeletedBy deletion) {
+        MarkerColumns markers = MarkerColumns.of(parent, service.typeOf(parent.getEntityName()));
+        String idColumn = MarkerColumns.idColumn(parent);
+        Set<Object> undone = new HashSet<>();
+        for (List<Object> chunk : IdChunks.of(new ArrayList<>(deleted))) {
+            undone.addAll(Mutations.selectColumn(session, "select " + idColumn + " from " + markers.table()
+                    + " where " + idColumn + " in (" + IdChunks.placeholders(chunk) + ") and "
+                    + deletion.condition(markers), IdChunks.binds(chunk, parent.getIdentifierMapping(), session)
+                    .addAll(deletion.bind(new Binds(), markers, session)),
+                    parent.getIdentifierMapping().getSingleJdbcMapping()));
+        }
+        return undone;
     }
 
     /** A condition on the child's marker table, starting with {@code " and "}, with its parameters. */
@@ -75,7 +102,7 @@ public final class OtherParents {
         String table = step.childColumns().table();
         if (keyInChildTable(step, other)) {
             return "select distinct " + other.parentColumn() + " from " + table + " where " + candidates + " and "
-                    + other.parentColumn() + " is not null";
+                    + other.parentColumn() + " is not null" + other.ofChildType();
         }
         return "select distinct " + other.parentColumn() + " from " + other.linkTable() + " where "
                 + other.childColumn() + " in (select " + step.childId() + " from " + table + " where " + candidates
@@ -90,9 +117,11 @@ public final class OtherParents {
             binds.addAll(IdChunks.binds(chunk, other.owner().getIdentifierMapping(), session));
         }
         if (keyInChildTable(step, other)) {
-            // NOT (NULL) would be unknown for a row without that parent: it has none to be deleted
+            // NOT (NULL) would be unknown for a row without that parent: it has none to be deleted; a row of
+            // another subclass holds another association's key in a shared column
             condition.append(" and (").append(other.parentColumn()).append(" is null or not (").append(lists)
-                    .append("))");
+                    .append(")").append(other.ofChildType().isEmpty() ? "" : " or not (" + other.ofChildType()
+                            .substring(" and ".length()) + ")").append(")");
             return;
         }
         // a link without a child (an owner's null key) would make NOT IN unknown for every row

@@ -58,7 +58,7 @@ public final class RestoreImpact {
             Binds binds = deletion.bind(new Binds().addAll(parents.binds()), child, session);
             // the rows under another deleted parent, which the restore keeps deleted, and what is below them
             OtherParents.Exclusion kept = otherParents.exclusion(step, restored.substring(" where ".length()), binds,
-                    false);
+                    deletion, false);
             String below = "select " + step.childId() + " as sd_id from " + child.table() + ofParents;
             Binds leading = new Binds();
             if (kept != null) {

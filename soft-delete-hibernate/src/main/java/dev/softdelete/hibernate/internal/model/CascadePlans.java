@@ -73,8 +73,10 @@ public final class CascadePlans {
      * where a row can have several parents through it (a join table, or a key held by the owners).
      */
     public List<CascadeStep> otherParentsOf(CascadeStep step) {
+        // by name: a subclass's plan holds its own copies of the steps it inherits, owned by it or its superclass
         return otherParents.computeIfAbsent(step, from -> parentStepsOf(from.child()).stream()
-                .filter(other -> !(other.equals(from) && from.direct()))
+                .filter(other -> !(from.direct() && other.attribute().equals(from.attribute())
+                        && other.owner().isSubclassEntityName(from.owner().getEntityName())))
                 .toList());
     }
 
