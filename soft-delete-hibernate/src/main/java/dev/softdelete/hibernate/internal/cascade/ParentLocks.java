@@ -94,7 +94,12 @@ public final class ParentLocks {
         return among(type, ids, false, false);
     }
 
-    /** Reads the markers of the rows with the given ids, a chunk at a time, keeping the deleted or the live ones. */
+    /**
+     * Reads the markers of the rows with the given ids, a chunk at a time, keeping the deleted or the
+     * live ones. Returns the given ids, not the ones read back: the caller matches them with what it
+     * holds, and a database may return a string id other than it was given ({@code CHAR} padding, a
+     * case-insensitive collation).
+     */
     private Set<Object> among(EntityPersister type, Collection<Object> ids, boolean lock, boolean deleted) {
         JdbcMapping idType = type.getIdentifierMapping().getSingleJdbcMapping();
         MarkerColumns markers = MarkerColumns.of(type, service.typeOf(type.getEntityName()));
@@ -104,14 +109,38 @@ public final class ParentLocks {
             String sql = "select " + idColumn + ", " + markers.marker().getSelectionExpression() + " from "
                     + markers.table() + " where " + idColumn + " in (" + IdChunks.placeholders(chunk)
                     + ") order by " + idColumn + (lock ? readLock : "");
+            Set<Object> asked = new HashSet<>(chunk);
             for (Object[] row : Mutations.selectRows(session, sql,
                     IdChunks.binds(chunk, type.getIdentifierMapping(), session), idType,
                     markers.marker().getJdbcMapping())) {
                 if ((row[1] != null) == deleted) {
-                    found.add(row[0]);
+                    found.addAll(asked.contains(row[0]) ? List.of(row[0]) : looselyEqual(type, row[0], chunk));
                 }
             }
         }
         return found;
+    }
+
+    /**
+     * The given ids the database took as equal to an id it returned in another form: strings equal
+     * but for trailing spaces and case (all of them, where several are: a refusal too many is safe,
+     * one too few is not).
+     */
+    private static List<Object> looselyEqual(EntityPersister type, Object read, List<Object> given) {
+        List<Object> equal = new ArrayList<>();
+        if (read instanceof String text) {
+            String loose = text.stripTrailing();
+            for (Object id : given) {
+                if (id instanceof String candidate && candidate.stripTrailing().equalsIgnoreCase(loose)) {
+                    equal.add(id);
+                }
+            }
+        }
+        if (equal.isEmpty()) {
+            throw new IllegalStateException("softdelete: reading " + type.getEntityName() + " rows by id, the database"
+                    + " returned the id " + read + ", which equals none of the ids it was asked for " + given
+                    + "; an id type whose values do not compare by equals() cannot be checked");
+        }
+        return equal;
     }
 }
