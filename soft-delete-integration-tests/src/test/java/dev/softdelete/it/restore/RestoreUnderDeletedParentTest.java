@@ -9,6 +9,7 @@ import dev.softdelete.it.model.CascadeHolderA;
 import dev.softdelete.it.model.CascadeHolderB;
 import dev.softdelete.it.model.CascadeMember;
 import dev.softdelete.it.model.CascadeTeam;
+import dev.softdelete.it.model.CascadeTwinNode;
 import dev.softdelete.it.model.PolicyAddress;
 import dev.softdelete.it.model.PolicyCustomer;
 import dev.softdelete.it.model.PolicyInvoice;
@@ -46,7 +47,8 @@ class RestoreUnderDeletedParentTest {
 
     @RegisterExtension
     static final TestSessionFactory db = TestSessionFactory.of(CascadeHolderA.class, CascadeHolderB.class,
-            CascadeHeld.class, CascadeHeldPart.class, CascadeTeam.class, CascadeMember.class, PolicyRegion.class, PolicyCustomer.class, PolicyOrder.class,
+            CascadeHeld.class, CascadeHeldPart.class, CascadeTeam.class, CascadeMember.class, CascadeTwinNode.class,
+            PolicyRegion.class, PolicyCustomer.class, PolicyOrder.class,
             PolicyInvoice.class, PolicyAddress.class, PolicyNote.class, PolicyLead.class);
 
     /** A held row live under a deleted holder B: what this class makes sure a restore never leaves. */
@@ -195,6 +197,33 @@ class RestoreUnderDeletedParentTest {
         assertThat(restore(CascadeTeam.class, ids[1])).isTrue();
         assertThat(restore(CascadeMember.class, ids[2])).isTrue();
         assertThat(deleted("cascade_member", ids[2])).isFalse();
+    }
+
+    @Test
+    void nodeWhoseTwinOwnerIsDeletedStaysDeletedAndTwinsDeletedTogetherComeBackTogether() {
+        long[] ids = db.fromTransaction(s -> {
+            CascadeTwinNode root = new CascadeTwinNode();
+            CascadeTwinNode a = root.child();
+            CascadeTwinNode b = root.child();
+            CascadeTwinNode kept = root.child();
+            a.setTwin(b);
+            b.setTwin(a);
+            CascadeTwinNode other = new CascadeTwinNode();
+            other.setTwin(kept);
+            s.persist(root);
+            s.persist(other);
+            return new long[] {root.getId(), a.getId(), b.getId(), kept.getId(), other.getId()};
+        });
+        db.inTransaction(s -> s.remove(s.find(CascadeTwinNode.class, ids[0])));
+        db.inTransaction(s -> s.remove(s.find(CascadeTwinNode.class, ids[4]))); // its twin is deleted already
+
+        assertThat(restore(CascadeTwinNode.class, ids[0])).isTrue();
+
+        assertThat(deleted("cascade_twin_node", ids[1])).as("its twin's owner was deleted with it").isFalse();
+        assertThat(deleted("cascade_twin_node", ids[2])).isFalse();
+        assertThat(deleted("cascade_twin_node", ids[3])).as("twin of a node deleted on its own").isTrue();
+        assertThat(db.rows("select n.id from cascade_twin_node n join cascade_twin_node o on o.twin_id = n.id"
+                + " where o.deleted_at is not null and n.deleted_at is null")).isEmpty();
     }
 
     @Test
