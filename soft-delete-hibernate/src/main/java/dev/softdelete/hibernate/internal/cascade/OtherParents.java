@@ -22,9 +22,10 @@ import java.util.StringJoiner;
  * same one where a row can have several (a join table). A row with such a parent deleted by another
  * operation stays deleted, since that parent's delete would have taken it (or been refused) had the
  * row been live; the walk then does not go below it. A parent deleted by an operation the restore
- * undoes comes back with it and keeps nothing deleted. The parents are locked shared first, in the order every cascade takes
- * them (parent before child), so a delete of one of them running meanwhile either finishes first and
- * keeps the row deleted, or waits and then takes the restored row with it.
+ * undoes comes back with it and keeps nothing deleted. The parents are locked shared before the
+ * level's UPDATE locks the rows, parent before child as a cascade delete locks them, so a delete of one
+ * of them running meanwhile either finishes first and keeps the row deleted, or waits and then takes
+ * the restored row with it.
  */
 public final class OtherParents {
 
