@@ -115,6 +115,15 @@ class RestoreUnderDeletedParentTest {
                 .withMessageContaining("its parent " + PolicyCustomer.class.getName() + "#" + ids[0])
                 .withMessageContaining("RestoreOption.WITH_PARENTS");
         assertThat(deleted("policy_order", ids[1])).isTrue();
+        // the list and the window take the same check (RootsRestore)
+        assertThatIllegalStateException()
+                .isThrownBy(() -> db.inTransaction(s -> s.restoreAll(PolicyOrder.class, List.of(ids[1]))))
+                .withMessageContaining("its parent " + PolicyCustomer.class.getName() + "#" + ids[0]);
+        assertThatIllegalStateException()
+                .isThrownBy(() -> db.inTransaction(s -> s.restoreDeletedSince(PolicyOrder.class,
+                        Instant.now().minusSeconds(3600))))
+                .withMessageContaining("its parent " + PolicyCustomer.class.getName() + "#" + ids[0]);
+        assertThat(deleted("policy_order", ids[1])).isTrue();
 
         assertThat(restore(PolicyOrder.class, ids[1], RestoreOption.WITH_PARENTS)).isTrue();
         assertThat(deleted("policy_customer", ids[0])).isFalse();

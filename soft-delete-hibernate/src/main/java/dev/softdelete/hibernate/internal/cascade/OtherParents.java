@@ -5,13 +5,10 @@ import dev.softdelete.hibernate.internal.jdbc.IdChunks;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.model.CascadeStep;
 import dev.softdelete.hibernate.internal.model.DeletedBy;
-import dev.softdelete.hibernate.internal.model.MarkerColumns;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
-import org.hibernate.persister.entity.EntityPersister;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.StringJoiner;
@@ -59,34 +56,14 @@ public final class OtherParents {
             if (parents.isEmpty()) {
                 continue;
             }
-            Set<Object> deleted = new ParentLocks(session, service).deletedAmong(other.owner(), parents, lock);
-            if (!deleted.isEmpty()) {
-                deleted.removeAll(undoneAmong(other.owner(), deleted, deletion));
-            }
+            // a parent the undone operations marked comes back with this restore (the root itself, a row of a
+            // level above, or of this level, as in a cycle): it keeps no row deleted, whatever the walk's order
+            Set<Object> deleted = new ParentLocks(session, service).deletedAmong(other.owner(), parents, lock, deletion);
             if (!deleted.isEmpty()) {
                 exclude(step, other, new ArrayList<>(deleted), condition, exclusionBinds);
             }
         }
         return condition.isEmpty() ? null : new Exclusion(condition.toString(), exclusionBinds);
-    }
-
-    /**
-     * The parents, among deleted ones, that the operations this restore undoes marked: deleted together
-     * with the rows it brings back, they come back with them (the restored root itself, a row of a level
-     * above, or of this level, as in a cycle), so they keep no row deleted, whatever the order of the walk.
-     */
-    private Set<Object> undoneAmong(EntityPersister parent, Set<Object> deleted, DeletedBy deletion) {
-        MarkerColumns markers = MarkerColumns.of(parent, service.typeOf(parent.getEntityName()));
-        String idColumn = MarkerColumns.idColumn(parent);
-        Set<Object> undone = new HashSet<>();
-        for (List<Object> chunk : IdChunks.of(new ArrayList<>(deleted))) {
-            undone.addAll(Mutations.selectColumn(session, "select " + idColumn + " from " + markers.table()
-                    + " where " + idColumn + " in (" + IdChunks.placeholders(chunk) + ") and "
-                    + deletion.condition(markers), IdChunks.binds(chunk, parent.getIdentifierMapping(), session)
-                    .addAll(deletion.bind(new Binds(), markers, session)),
-                    parent.getIdentifierMapping().getSingleJdbcMapping()));
-        }
-        return undone;
     }
 
     /** A condition on the child's marker table, starting with {@code " and "}, with its parameters. */

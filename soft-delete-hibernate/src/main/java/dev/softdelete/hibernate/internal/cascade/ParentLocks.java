@@ -1,8 +1,10 @@
 package dev.softdelete.hibernate.internal.cascade;
 
+import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.IdChunks;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.model.CascadeStep;
+import dev.softdelete.hibernate.internal.model.DeletedBy;
 import dev.softdelete.hibernate.internal.model.MarkerColumns;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.Timeouts;
@@ -81,17 +83,20 @@ public final class ParentLocks {
      * ids of those that are soft-deleted.
      */
     public Set<Object> deletedAmong(EntityPersister parent, Collection<Object> ids) {
-        return deletedAmong(parent, ids, true);
+        return among(parent, ids, true, true, null);
     }
 
-    /** As {@link #deletedAmong(EntityPersister, Collection)}, without the locks unless {@code lock}. */
-    public Set<Object> deletedAmong(EntityPersister parent, Collection<Object> ids, boolean lock) {
-        return among(parent, ids, lock, true);
+    /**
+     * As {@link #deletedAmong(EntityPersister, Collection)}, without the locks unless {@code lock}, and
+     * leaving out the rows that the operations of {@code undone} marked (none: null), in the same read.
+     */
+    public Set<Object> deletedAmong(EntityPersister parent, Collection<Object> ids, boolean lock, DeletedBy undone) {
+        return among(parent, ids, lock, true, undone);
     }
 
     /** The ids of the rows of a soft-deletable type, among the given ones, that are live (read without a lock). */
     public Set<Object> liveAmong(EntityPersister type, Collection<Object> ids) {
-        return among(type, ids, false, false);
+        return among(type, ids, false, false, null);
     }
 
     /**
@@ -100,20 +105,24 @@ public final class ParentLocks {
      * holds, and a database may return a string id other than it was given ({@code CHAR} padding, a
      * case-insensitive collation).
      */
-    private Set<Object> among(EntityPersister type, Collection<Object> ids, boolean lock, boolean deleted) {
+    private Set<Object> among(EntityPersister type, Collection<Object> ids, boolean lock, boolean deleted,
+            DeletedBy undone) {
         JdbcMapping idType = type.getIdentifierMapping().getSingleJdbcMapping();
         MarkerColumns markers = MarkerColumns.of(type, service.typeOf(type.getEntityName()));
         String idColumn = MarkerColumns.idColumn(type);
+        String undoneColumn = undone == null ? "0" : "case when " + undone.condition(markers) + " then 1 else 0 end";
+        JdbcMapping flag = session.getTypeConfiguration().getBasicTypeForJavaType(Integer.class);
         Set<Object> found = new HashSet<>();
         for (List<Object> chunk : IdChunks.of(new ArrayList<>(ids))) {
-            String sql = "select " + idColumn + ", " + markers.marker().getSelectionExpression() + " from "
-                    + markers.table() + " where " + idColumn + " in (" + IdChunks.placeholders(chunk)
+            String sql = "select " + idColumn + ", " + markers.marker().getSelectionExpression() + ", " + undoneColumn
+                    + " from " + markers.table() + " where " + idColumn + " in (" + IdChunks.placeholders(chunk)
                     + ") order by " + idColumn + (lock ? readLock : "");
+            Binds binds = undone == null ? new Binds() : undone.bind(new Binds(), markers, session);
+            binds.addAll(IdChunks.binds(chunk, type.getIdentifierMapping(), session));
             Set<Object> asked = new HashSet<>(chunk);
-            for (Object[] row : Mutations.selectRows(session, sql,
-                    IdChunks.binds(chunk, type.getIdentifierMapping(), session), idType,
-                    markers.marker().getJdbcMapping())) {
-                if ((row[1] != null) == deleted) {
+            for (Object[] row : Mutations.selectRows(session, sql, binds, idType, markers.marker().getJdbcMapping(),
+                    flag)) {
+                if ((row[1] != null) == deleted && ((Number) row[2]).intValue() == 0) {
                     found.addAll(asked.contains(row[0]) ? List.of(row[0]) : looselyEqual(type, row[0], chunk));
                 }
             }

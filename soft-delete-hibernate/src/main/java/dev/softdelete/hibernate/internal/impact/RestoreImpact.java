@@ -59,24 +59,25 @@ public final class RestoreImpact {
             // the rows under another deleted parent, which the restore keeps deleted, and what is below them
             OtherParents.Exclusion kept = otherParents.exclusion(step, restored.substring(" where ".length()), binds,
                     deletion, false);
-            String below = "select " + step.childId() + " as sd_id from " + child.table() + ofParents;
+            // as the restore does: the next level hangs below every child of this one, restored or not (but
+            // for the rows kept deleted), and so do the rows its DETACH associations link again
+            String notKept = "";
             Binds leading = new Binds();
             if (kept != null) {
+                notKept = "(" + child.marker().getSelectionExpression() + " is null or (" + deletion.condition(child)
+                        + kept.sql() + ")) and ";
                 leading = deletion.bind(new Binds(), child, session).addAll(kept.binds());
-                below = "select " + step.childId() + " as sd_id from " + child.table() + " where ("
-                        + child.marker().getSelectionExpression() + " is null or (" + deletion.condition(child)
-                        + kept.sql() + ")) and " + step.childrenOf(parents.ids());
                 restored += kept.sql();
                 binds = new Binds().addAll(binds).addAll(kept.binds());
             }
+            String below = "select " + step.childId() + " as sd_id from " + child.table() + " where " + notKept
+                    + step.childrenOf(parents.ids());
             long count = Counts.of(session, "select count(*) from " + child.table() + restored, binds);
             if (count == 0) {
                 return null;
             }
             reached.add(step.child(), "select " + step.childId() + " as sd_id from " + child.table() + restored, binds,
                     count);
-            // as the restore does: the next level hangs below every child of this one, restored or not (but
-            // for the rows kept deleted), and so do the rows its DETACH associations link again
             collect(reattaching, step.child(), below, new Binds().addAll(leading).addAll(parents.binds()), false);
             return new Next(below, leading);
         });
