@@ -110,19 +110,21 @@ public final class ParentLocks {
         JdbcMapping idType = type.getIdentifierMapping().getSingleJdbcMapping();
         MarkerColumns markers = MarkerColumns.of(type, service.typeOf(type.getEntityName()));
         String idColumn = MarkerColumns.idColumn(type);
-        String undoneColumn = undone == null ? "0" : "case when " + undone.condition(markers) + " then 1 else 0 end";
-        JdbcMapping flag = session.getTypeConfiguration().getBasicTypeForJavaType(Integer.class);
+        // the flag column only where asked for: the other callers' statements stay what they were
+        String undoneColumn = undone == null ? "" : ", case when " + undone.condition(markers) + " then 1 else 0 end";
+        JdbcMapping[] columns = undone == null ? new JdbcMapping[] {idType, markers.marker().getJdbcMapping()}
+                : new JdbcMapping[] {idType, markers.marker().getJdbcMapping(),
+                        session.getTypeConfiguration().getBasicTypeForJavaType(Integer.class)};
         Set<Object> found = new HashSet<>();
         for (List<Object> chunk : IdChunks.of(new ArrayList<>(ids))) {
-            String sql = "select " + idColumn + ", " + markers.marker().getSelectionExpression() + ", " + undoneColumn
+            String sql = "select " + idColumn + ", " + markers.marker().getSelectionExpression() + undoneColumn
                     + " from " + markers.table() + " where " + idColumn + " in (" + IdChunks.placeholders(chunk)
                     + ") order by " + idColumn + (lock ? readLock : "");
             Binds binds = undone == null ? new Binds() : undone.bind(new Binds(), markers, session);
             binds.addAll(IdChunks.binds(chunk, type.getIdentifierMapping(), session));
             Set<Object> asked = new HashSet<>(chunk);
-            for (Object[] row : Mutations.selectRows(session, sql, binds, idType, markers.marker().getJdbcMapping(),
-                    flag)) {
-                if ((row[1] != null) == deleted && ((Number) row[2]).intValue() == 0) {
+            for (Object[] row : Mutations.selectRows(session, sql, binds, columns)) {
+                if ((row[1] != null) == deleted && (undone == null || ((Number) row[2]).intValue() == 0)) {
                     found.addAll(asked.contains(row[0]) ? List.of(row[0]) : looselyEqual(type, row[0], chunk));
                 }
             }
