@@ -8,6 +8,7 @@ import dev.softdelete.it.model.CascadeHeldPart;
 import dev.softdelete.it.model.CascadeHolderA;
 import dev.softdelete.it.model.CascadeHolderB;
 import dev.softdelete.it.model.CascadeMember;
+import dev.softdelete.it.model.CascadeRows;
 import dev.softdelete.it.model.CascadeTeam;
 import dev.softdelete.it.model.CascadeTwinNode;
 import dev.softdelete.it.model.PolicyAddress;
@@ -64,16 +65,7 @@ class RestoreUnderDeletedParentTest {
 
     /** Holder A, holder B, a row held by both and its part: their ids. */
     private static long[] heldByBoth() {
-        return db.fromTransaction(s -> {
-            CascadeHolderA a = new CascadeHolderA();
-            CascadeHolderB b = new CascadeHolderB();
-            s.persist(a);
-            s.persist(b);
-            CascadeHeld held = new CascadeHeld(a, b);
-            CascadeHeldPart part = held.part();
-            s.persist(held);
-            return new long[] {a.getId(), b.getId(), held.getId(), part.getId()};
-        });
+        return db.fromTransaction(CascadeRows::heldByBoth);
     }
 
     private static void deleteA(long id) {

@@ -6,6 +6,7 @@ import dev.softdelete.hibernate.internal.cascade.LevelWalk.Next;
 import dev.softdelete.hibernate.internal.history.OperationHistory;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.CacheCleanup;
+import dev.softdelete.hibernate.internal.jdbc.IdChunks;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.model.CascadeStep;
 import dev.softdelete.hibernate.internal.model.DeletedBy;
@@ -20,8 +21,11 @@ import org.hibernate.persister.entity.EntityPersister;
 import org.jboss.logging.Logger;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Soft-deletes, or restores, the rows that a root's REMOVE cascades reach: one UPDATE per association
@@ -130,6 +134,55 @@ public final class CascadeRunner {
      * so that every row an operation marked below them belongs to a root marked by it.
      */
     public void restore(Level roots, DeletedBy deletion) {
+        HeldBack heldBack = new HeldBack();
+        restore(roots, deletion, heldBack);
+        restoreHeldBack(heldBack);
+    }
+
+    /**
+     * As {@link #restore(Level, DeletedBy)}, but the rows held back go into {@code heldBack}, for
+     * {@link #restoreHeldBack} once every group of roots of the same restore has been walked.
+     */
+    public void restore(Level roots, DeletedBy deletion, HeldBack heldBack) {
+        restoreBelow(roots, deletion, heldBack);
+    }
+
+    /**
+     * Restores, round after round, the held-back rows whose deleted parents are back or come back with
+     * them, and what their operations marked below them; the rows left stay deleted. Every round first
+     * restores the rows it takes, then walks below them, so that a walk does not hold back a row of the
+     * same round; a restored row is never held back again, so the rounds end.
+     */
+    public void restoreHeldBack(HeldBack heldBack) {
+        ParentLocks locks = new ParentLocks(session, service);
+        for (var ready = heldBack.takeReady(locks); !ready.isEmpty(); ready = heldBack.takeReady(locks)) {
+            List<Runnable> walksBelow = new ArrayList<>();
+            ready.forEach((held, ids) -> IdChunks.of(ids).forEach(chunk -> {
+                Level restored = restoreHeld(held.step(), chunk, held.deletion());
+                if (restored != null) {
+                    walksBelow.add(() -> restoreBelow(restored, held.deletion(), heldBack));
+                }
+            }));
+            walksBelow.forEach(Runnable::run);
+        }
+    }
+
+    /**
+     * Restores held-back rows by id, those still marked by their operations (another path of the walk
+     * may have brought one back meanwhile); returns them as a level to walk below, or null if none was.
+     */
+    private Level restoreHeld(CascadeStep step, List<Object> ids, DeletedBy deletion) {
+        MarkerColumns child = step.childColumns();
+        String placeholders = IdChunks.placeholders(ids);
+        Binds idBinds = IdChunks.binds(ids, step.child().getIdentifierMapping(), session);
+        String where = deletion.condition(child) + " and " + step.childId() + " in (" + placeholders + ")";
+        Binds whereBinds = deletion.bind(new Binds(), child, session).addAll(idBinds);
+        int rows = restoreRows(step, where, whereBinds, deletion, set -> new LevelUpdate("update " + child.table()
+                + " set " + set.sql() + " where " + where, new Binds().addAll(set.binds()).addAll(whereBinds)));
+        return rows > 0 ? Level.roots(step.child(), placeholders, idBinds) : null;
+    }
+
+    private void restoreBelow(Level roots, DeletedBy deletion, HeldBack heldBack) {
         Detachments detachments = new Detachments(session, service, this);
         detachments.reattach(roots);
         OtherParents otherParents = new OtherParents(session, service, this);
@@ -139,28 +192,18 @@ public final class CascadeRunner {
             String where = deletion.condition(child);
             Binds whereBinds = deletion.bind(new Binds(), child, session);
             OtherParents.Exclusion kept = otherParents.exclusion(step, where + " and " + ofParents,
-                    new Binds().addAll(whereBinds).addAll(parents.binds()), deletion, true);
+                    new Binds().addAll(whereBinds).addAll(parents.binds()), deletion, heldBack);
             if (kept != null) {
                 where += kept.sql();
                 whereBinds.addAll(kept.binds());
             }
-            if (perOperation != null) {
-                countPerOperation(step, parents, where, whereBinds);
-            }
-            StringBuilder set = new StringBuilder(child.cleared());
-            Binds setBinds = new Binds();
-            VersionBump versions = VersionBump.of(step.child(), session);
-            versions.appendTo(set, setBinds, session);
-            int rows = execute(levelUpdate(step, parents, ofParents, set.toString(), setBinds, where, whereBinds));
-            LOG.tracef("restore %s.%s restored %d rows", step.owner().getEntityName(), step.attribute(), rows);
+            String condition = where;
+            int rows = restoreRows(step, where + " and " + step.childrenOf(parents.ids()),
+                    new Binds().addAll(whereBinds).addAll(parents.binds()), deletion,
+                    set -> levelUpdate(step, parents, ofParents, set.sql(), set.binds(), condition, whereBinds));
             if (rows == 0) {
                 return null;
             }
-            if (history != null) {
-                history.reached(HistoryEntry.Kind.RESTORE_CASCADE, step.child(), rows);
-            }
-            ManagedChildren.markRestored(session, step, deletion.markerOfManaged(child), versions);
-            evictCache(step);
             // below the rows that came back only: a row kept deleted keeps the rows below it deleted too
             Next next = new Next("select " + step.childId() + " as sd_id from " + child.table() + " where "
                     + ofParents + (kept == null ? "" : " and " + child.marker().getSelectionExpression() + " is null"),
@@ -174,16 +217,45 @@ public final class CascadeRunner {
         });
     }
 
+    /** The SET clause of a restore's UPDATE, with its parameters. */
+    private record SetClause(String sql, Binds binds) {
+    }
+
     /**
-     * Counts, per operation, the rows of one level that the restore is about to bring back, into that
-     * operation's history: one grouped read, made only when history is kept.
+     * Restores the step's child rows that {@code selected} (a condition on the child's marker table)
+     * selects, with the UPDATE that {@code update} builds around the SET clause, and keeps the history,
+     * the managed instances and the second-level cache in step; returns the number of rows restored.
      */
-    private void countPerOperation(CascadeStep step, Level parents, String where, Binds whereBinds) {
+    private int restoreRows(CascadeStep step, String selected, Binds selectedBinds, DeletedBy deletion,
+            Function<SetClause, LevelUpdate> update) {
+        MarkerColumns child = step.childColumns();
+        if (perOperation != null) {
+            countPerOperation(step, selected, selectedBinds);
+        }
+        StringBuilder set = new StringBuilder(child.cleared());
+        Binds setBinds = new Binds();
+        VersionBump versions = VersionBump.of(step.child(), session);
+        versions.appendTo(set, setBinds, session);
+        int rows = execute(update.apply(new SetClause(set.toString(), setBinds)));
+        LOG.tracef("restore %s.%s restored %d rows", step.owner().getEntityName(), step.attribute(), rows);
+        if (rows > 0) {
+            if (history != null) {
+                history.reached(HistoryEntry.Kind.RESTORE_CASCADE, step.child(), rows);
+            }
+            ManagedChildren.markRestored(session, step, deletion.markerOfManaged(child), versions);
+            evictCache(step);
+        }
+        return rows;
+    }
+
+    /**
+     * Counts, per operation, the rows that the restore is about to bring back, into that operation's
+     * history: one grouped read, made only when history is kept.
+     */
+    private void countPerOperation(CascadeStep step, String selected, Binds binds) {
         MarkerColumns child = step.childColumns();
         String sql = "select " + child.operation() + ", count(*) from " + child.table() + " where "
-                + where + " and " + step.childrenOf(parents.ids()) + " group by "
-                + child.operation();
-        Binds binds = new Binds().addAll(whereBinds).addAll(parents.binds());
+                + selected + " group by " + child.operation();
         for (Object[] row : Mutations.selectRows(session, sql, binds, child.operationType(),
                 session.getTypeConfiguration().getBasicTypeForJavaType(Long.class))) {
             OperationHistory operation = perOperation.get((Long) row[0]);

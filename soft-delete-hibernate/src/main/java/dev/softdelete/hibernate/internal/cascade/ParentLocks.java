@@ -30,8 +30,15 @@ import java.util.Set;
  */
 public final class ParentLocks {
 
-    /** A parent found deleted, the association through which it cascades, and its child. */
-    public record DeletedParent(CascadeStep step, Object id, Object child) {
+    /**
+     * A parent found deleted, the association through which it cascades, its child, and whether the
+     * operations a restore undoes marked it (false where the caller named none).
+     */
+    public record DeletedParent(CascadeStep step, Object id, Object child, boolean byUndone) {
+
+        public DeletedParent(CascadeStep step, Object id, Object child) {
+            this(step, id, child, false);
+        }
     }
 
     private final SharedSessionContractImplementor session;
@@ -53,11 +60,24 @@ public final class ParentLocks {
      * @param ids at most {@link IdChunks#SIZE} ids of the type
      */
     public List<DeletedParent> lockParents(EntityPersister persister, List<Object> ids) {
-        return lockParents(service.cascadePlans().parentStepsOf(persister), persister, ids);
+        return lockParents(service.cascadePlans().parentStepsOf(persister), persister, ids, null);
+    }
+
+    /**
+     * As {@link #lockParents(EntityPersister, List)}, telling the parents that the operations of
+     * {@code undone} marked from those other operations did, in the same reads.
+     */
+    public List<DeletedParent> lockParents(EntityPersister persister, List<Object> ids, DeletedBy undone) {
+        return lockParents(service.cascadePlans().parentStepsOf(persister), persister, ids, undone);
     }
 
     /** As {@link #lockParents(EntityPersister, List)}, through the given steps only. */
     public List<DeletedParent> lockParents(List<CascadeStep> steps, EntityPersister persister, List<Object> ids) {
+        return lockParents(steps, persister, ids, null);
+    }
+
+    private List<DeletedParent> lockParents(List<CascadeStep> steps, EntityPersister persister, List<Object> ids,
+            DeletedBy undone) {
         List<DeletedParent> deleted = new ArrayList<>();
         for (CascadeStep step : steps) {
             // inside the loop: only a single-column id has parents (steps need single-column keys)
@@ -71,8 +91,13 @@ public final class ParentLocks {
                     IdChunks.binds(ids, persister.getIdentifierMapping(), session), parentIdType, childIdType)) {
                 childrenOf.computeIfAbsent(link[0], key -> new ArrayList<>()).add(link[1]);
             }
-            for (Object parentId : deletedAmong(parent, childrenOf.keySet())) {
-                childrenOf.get(parentId).forEach(child -> deleted.add(new DeletedParent(step, parentId, child)));
+            Set<Object> byUndone = new HashSet<>();
+            Set<Object> byOthers = among(parent, childrenOf.keySet(), true, true, undone, byUndone);
+            for (Set<Object> parents : List.of(byOthers, byUndone)) {
+                for (Object parentId : parents) {
+                    childrenOf.get(parentId).forEach(child -> deleted.add(new DeletedParent(step, parentId, child,
+                            parents == byUndone)));
+                }
             }
         }
         return deleted;
@@ -83,30 +108,37 @@ public final class ParentLocks {
      * ids of those that are soft-deleted.
      */
     public Set<Object> deletedAmong(EntityPersister parent, Collection<Object> ids) {
-        return among(parent, ids, true, true, null);
+        return among(parent, ids, true, true, null, null);
     }
 
     /**
-     * As {@link #deletedAmong(EntityPersister, Collection)}, without the locks unless {@code lock}, and
-     * leaving out the rows that the operations of {@code undone} marked (none: null), in the same read.
+     * As {@link #deletedAmong(EntityPersister, Collection)}, without the locks unless {@code lock}, telling
+     * the rows that the operations of {@code undone} marked from the others in the same read.
      */
-    public Set<Object> deletedAmong(EntityPersister parent, Collection<Object> ids, boolean lock, DeletedBy undone) {
-        return among(parent, ids, lock, true, undone);
+    public Deleted deletedAmong(EntityPersister parent, Collection<Object> ids, boolean lock, DeletedBy undone) {
+        Set<Object> byUndone = new HashSet<>();
+        Set<Object> byOthers = among(parent, ids, lock, true, undone, byUndone);
+        return new Deleted(byOthers, byUndone);
+    }
+
+    /** Deleted rows: those other operations marked, and those the operations a restore undoes marked. */
+    public record Deleted(Set<Object> byOthers, Set<Object> byUndone) {
     }
 
     /** The ids of the rows of a soft-deletable type, among the given ones, that are live (read without a lock). */
     public Set<Object> liveAmong(EntityPersister type, Collection<Object> ids) {
-        return among(type, ids, false, false, null);
+        return among(type, ids, false, false, null, null);
     }
 
     /**
      * Reads the markers of the rows with the given ids, a chunk at a time, keeping the deleted or the
      * live ones. Returns the given ids, not the ones read back: the caller matches them with what it
      * holds, and a database may return a string id other than it was given ({@code CHAR} padding, a
-     * case-insensitive collation).
+     * case-insensitive collation). With {@code undone}, the deleted rows its operations marked go into
+     * {@code byUndone} instead.
      */
     private Set<Object> among(EntityPersister type, Collection<Object> ids, boolean lock, boolean deleted,
-            DeletedBy undone) {
+            DeletedBy undone, Set<Object> byUndone) {
         JdbcMapping idType = type.getIdentifierMapping().getSingleJdbcMapping();
         MarkerColumns markers = MarkerColumns.of(type, service.typeOf(type.getEntityName()));
         String idColumn = MarkerColumns.idColumn(type);
@@ -124,8 +156,10 @@ public final class ParentLocks {
             binds.addAll(IdChunks.binds(chunk, type.getIdentifierMapping(), session));
             Set<Object> asked = new HashSet<>(chunk);
             for (Object[] row : Mutations.selectRows(session, sql, binds, columns)) {
-                if ((row[1] != null) == deleted && (undone == null || ((Number) row[2]).intValue() == 0)) {
-                    found.addAll(asked.contains(row[0]) ? List.of(row[0]) : looselyEqual(type, row[0], chunk));
+                if ((row[1] != null) == deleted) {
+                    boolean markedByUndone = undone != null && ((Number) row[2]).intValue() == 1;
+                    (markedByUndone ? byUndone : found).addAll(asked.contains(row[0]) ? List.of(row[0])
+                            : looselyEqual(type, row[0], chunk));
                 }
             }
         }

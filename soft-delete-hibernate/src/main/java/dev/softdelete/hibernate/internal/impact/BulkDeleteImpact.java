@@ -76,7 +76,10 @@ public final class BulkDeleteImpact {
             String ids = "select id(c) from " + step.owner().getEntityName() + " o join o." + step.attribute()
                     + " c where id(o) in (" + parents.ids() + ")";
             long count = count(ids);
-            if (count == 0) {
+            List<String> earlier = reached.get(step.child());
+            // rows that lead back to each other (an association that cascades both ways): met again, not walked again
+            if (count == 0 || earlier != null && count("select id(r) from " + step.child().getEntityName() + " r where"
+                    + " id(r) in (" + ids + ") and not (" + anyOf("id(r)", earlier) + ")") == 0) {
                 return null;
             }
             reached.computeIfAbsent(step.child(), type -> new ArrayList<>()).add(ids);

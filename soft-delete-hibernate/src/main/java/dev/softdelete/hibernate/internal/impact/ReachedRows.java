@@ -30,6 +30,27 @@ final class ReachedRows {
         counts.merge(type, count, Long::sum);
     }
 
+    /**
+     * Whether the rows {@code ids} selects include one that no earlier level of the type reached. A
+     * walk over rows that lead back to each other (an association that cascades both ways) meets the
+     * same rows again, level after level, where the operation itself would find them marked already:
+     * it stops there. One count, only for a type reached before.
+     */
+    boolean reachesNew(SharedSessionContractImplementor session, EntityPersister type, String ids, Binds binds) {
+        List<Reached> earlier = levels.get(type);
+        if (earlier == null) {
+            return true;
+        }
+        StringJoiner union = new StringJoiner(" union ");
+        Binds all = new Binds().addAll(binds);
+        for (Reached level : earlier) {
+            union.add(level.ids());
+            all.addAll(level.binds());
+        }
+        return Counts.of(session, "select count(*) from (" + ids + ") sd_new where sd_new.sd_id not in (select"
+                + " sd_old.sd_id from (" + union + ") sd_old)", all) > 0;
+    }
+
     List<Impact.Rows> rows(SharedSessionContractImplementor session) {
         List<Impact.Rows> rows = new ArrayList<>();
         levels.forEach((type, reached) -> {

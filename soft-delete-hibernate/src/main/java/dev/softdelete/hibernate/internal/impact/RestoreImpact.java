@@ -56,9 +56,11 @@ public final class RestoreImpact {
             String ofParents = " where " + step.childrenOf(parents.ids());
             String restored = ofParents + " and " + deletion.condition(child);
             Binds binds = deletion.bind(new Binds().addAll(parents.binds()), child, session);
-            // the rows under another deleted parent, which the restore keeps deleted, and what is below them
+            // the rows under another deleted parent, which the restore keeps deleted, and what is below them;
+            // a parent the same delete marked counts as coming back (the restore holds its rows back, then
+            // brings them back with it when the walk reaches it, as it does but for a bulk delete's other roots)
             OtherParents.Exclusion kept = otherParents.exclusion(step, restored.substring(" where ".length()), binds,
-                    deletion, false);
+                    deletion, null);
             // as the restore does: the next level hangs below every child of this one, restored or not (but
             // for the rows kept deleted), and so do the rows its DETACH associations link again
             String notKept = "";
@@ -73,11 +75,11 @@ public final class RestoreImpact {
             String below = "select " + step.childId() + " as sd_id from " + child.table() + " where " + notKept
                     + step.childrenOf(parents.ids());
             long count = Counts.of(session, "select count(*) from " + child.table() + restored, binds);
-            if (count == 0) {
+            String restoredIds = "select " + step.childId() + " as sd_id from " + child.table() + restored;
+            if (count == 0 || !reached.reachesNew(session, step.child(), restoredIds, binds)) {
                 return null;
             }
-            reached.add(step.child(), "select " + step.childId() + " as sd_id from " + child.table() + restored, binds,
-                    count);
+            reached.add(step.child(), restoredIds, binds, count);
             collect(reattaching, step.child(), below, new Binds().addAll(leading).addAll(parents.binds()), false);
             return new Next(below, leading);
         });

@@ -3,6 +3,7 @@ package dev.softdelete.hibernate.internal.restore;
 import dev.softdelete.hibernate.HistoryEntry;
 import dev.softdelete.hibernate.RestoreOption;
 import dev.softdelete.hibernate.internal.cascade.CascadeRunner;
+import dev.softdelete.hibernate.internal.cascade.HeldBack;
 import dev.softdelete.hibernate.internal.cascade.LevelWalk.Level;
 import dev.softdelete.hibernate.internal.cascade.ParentLocks.DeletedParent;
 import dev.softdelete.hibernate.internal.cascade.VersionBump;
@@ -57,6 +58,10 @@ public final class RootsRestore {
     private final boolean withParents;
     // rows read as deleted that another transaction restored before this one locked them
     private int restoredMeanwhile;
+    // rows whose parent, marked by an operation of this call, may come back with a later group of roots
+    private final HeldBack heldBack = new HeldBack();
+    // the history of each group, written once the held-back rows are settled (null: none kept)
+    private final List<Map<Long, OperationHistory>> groupHistories;
 
     public RootsRestore(SessionImplementor session, SoftDeleteService service, RestoreOption... options) {
         this.session = session;
@@ -65,6 +70,7 @@ public final class RootsRestore {
         this.oneByOne = new Restorer(session, service, options);
         this.parentsFirst = new Restorer(session, service, RestoreOption.WITH_PARENTS);
         this.withParents = List.of(options).contains(RestoreOption.WITH_PARENTS);
+        this.groupHistories = service.history().enabled() ? new ArrayList<>() : null;
     }
 
     /**
@@ -153,6 +159,7 @@ public final class RootsRestore {
                 alone.addAll(restoreTogether(type, together));
             }
         }
+        settleHeldBack();
         // after the groups, in any order: a row's deleted parents, all among the rows (checked above), come
         // back first, with their own cascades, unless a group or an earlier row brought them back already
         alone.forEach(id -> parentsFirst.restore(type, id));
@@ -300,13 +307,32 @@ public final class RootsRestore {
         Mutations.executeUpdate(session, sql.toString(), binds.addAll(level.binds()));
         CacheCleanup.afterWriting(session, type);
         Map<Long, OperationHistory> history = historyOf(type, roots);
-        new CascadeRunner(session, service).recordingPerOperation(history).restore(level, operations);
+        new CascadeRunner(session, service).recordingPerOperation(history).restore(level, operations, heldBack);
         if (history != null) {
-            List<HistoryEntry> entries = new ArrayList<>();
-            history.values().forEach(operation -> entries.addAll(operation.entries()));
-            HistoryLog.record(session, service, entries);
+            groupHistories.add(history);
         }
         refreshManaged(type, roots.keySet());
+    }
+
+    /**
+     * Restores the held-back rows of all the groups whose parents came back, counting each into the
+     * history of the first group its operation restored roots in, then writes the groups' history.
+     */
+    private void settleHeldBack() {
+        Map<Long, OperationHistory> firstOfOperation = null;
+        if (groupHistories != null) {
+            firstOfOperation = new HashMap<>();
+            for (Map<Long, OperationHistory> group : groupHistories) {
+                group.forEach(firstOfOperation::putIfAbsent);
+            }
+        }
+        new CascadeRunner(session, service).recordingPerOperation(firstOfOperation).restoreHeldBack(heldBack);
+        if (groupHistories != null) {
+            List<HistoryEntry> entries = new ArrayList<>();
+            groupHistories.forEach(group -> group.values().forEach(operation -> entries.addAll(operation.entries())));
+            HistoryLog.record(session, service, entries);
+            groupHistories.clear();
+        }
     }
 
     /** Per operation, the history of restoring its roots, under the id of the delete it undoes; null when none is kept. */
