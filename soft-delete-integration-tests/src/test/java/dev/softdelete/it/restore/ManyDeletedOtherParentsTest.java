@@ -28,13 +28,8 @@ class ManyDeletedOtherParentsTest {
     /** Far above the ids the sequences hand out in this class. */
     private static final long FIRST = 50_000_000L;
 
-    /** {@code n} from 1 to {@link #ROWS}, in the test database's own way. */
     private static String series() {
-        return switch (TestDatabase.current()) {
-            case H2 -> "(select x as n from system_range(1, " + ROWS + ")) s";
-            case POSTGRESQL -> "generate_series(1, " + ROWS + ") n";
-            case MARIADB -> "(select seq as n from seq_1_to_" + ROWS + ") s";
-        };
+        return TestDatabase.current().series(ROWS);
     }
 
     @Test

@@ -44,6 +44,18 @@ public enum TestDatabase {
         return System.getProperty("softdelete.test." + name().toLowerCase(Locale.ROOT) + "." + key, fallback);
     }
 
+    /**
+     * A FROM item with one column {@code n} running from 1 to {@code rows}, for filling a table in one
+     * statement, in this database's own way.
+     */
+    public String series(int rows) {
+        return switch (this) {
+            case H2 -> "(select x as n from system_range(1, " + rows + ")) s";
+            case POSTGRESQL -> "generate_series(1, " + rows + ") n";
+            case MARIADB -> "(select seq as n from seq_1_to_" + rows + ") s";
+        };
+    }
+
     public String url() {
         return setting("url", defaultUrl);
     }

@@ -328,9 +328,12 @@ public final class RootsRestore {
         }
         new CascadeRunner(session, service).recordingPerOperation(firstOfOperation).restoreHeldBack(heldBack);
         if (groupHistories != null) {
-            List<HistoryEntry> entries = new ArrayList<>();
-            groupHistories.forEach(group -> group.values().forEach(operation -> entries.addAll(operation.entries())));
-            HistoryLog.record(session, service, entries);
+            // one INSERT per group, as many rows as a group's roots and cascades: a statement's parameters stay bounded
+            for (Map<Long, OperationHistory> group : groupHistories) {
+                List<HistoryEntry> entries = new ArrayList<>();
+                group.values().forEach(operation -> entries.addAll(operation.entries()));
+                HistoryLog.record(session, service, entries);
+            }
             groupHistories.clear();
         }
     }
