@@ -91,12 +91,11 @@ public final class ParentLocks {
                     IdChunks.binds(ids, persister.getIdentifierMapping(), session), parentIdType, childIdType)) {
                 childrenOf.computeIfAbsent(link[0], key -> new ArrayList<>()).add(link[1]);
             }
-            Set<Object> byUndone = new HashSet<>();
-            Set<Object> byOthers = among(parent, childrenOf.keySet(), true, true, undone, byUndone);
-            for (Set<Object> parents : List.of(byOthers, byUndone)) {
-                for (Object parentId : parents) {
+            Deleted parents = deletedAmong(parent, childrenOf.keySet(), true, undone);
+            for (Set<Object> marked : List.of(parents.byOthers(), parents.byUndone())) {
+                for (Object parentId : marked) {
                     childrenOf.get(parentId).forEach(child -> deleted.add(new DeletedParent(step, parentId, child,
-                            parents == byUndone)));
+                            marked == parents.byUndone())));
                 }
             }
         }

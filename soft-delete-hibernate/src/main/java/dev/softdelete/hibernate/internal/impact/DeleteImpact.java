@@ -92,7 +92,9 @@ public final class DeleteImpact {
 
     private void walk(Level start, boolean towardsDenyOnly, LevelVisitor visitor) {
         boolean[] stopped = {false};
-        ReachedRows seen = new ReachedRows();
+        // a preview stops going round rows that lead back to each other; the delete's own check (towards
+        // DENY only) runs on every remove and keeps its statements, one count per level
+        ReachedRows seen = towardsDenyOnly ? null : new ReachedRows();
         LevelWalk.walk(service, start, (step, parents) -> {
             if (stopped[0] || towardsDenyOnly && !service.cascadePlans().rowsMayDeny(step.child())) {
                 return null;
@@ -105,10 +107,12 @@ public final class DeleteImpact {
                 return null;
             }
             String ids = "select " + step.childId() + " as sd_id from " + child.table() + where;
-            if (!seen.reachesNew(session, step.child(), ids, parents.binds())) {
-                return null;
+            if (seen != null) {
+                if (!seen.reachesNew(session, step.child(), ids, parents.binds())) {
+                    return null;
+                }
+                seen.add(step.child(), ids, parents.binds(), count);
             }
-            seen.add(step.child(), ids, parents.binds(), count);
             stopped[0] = !visitor.visit(step.child(), ids, parents.binds(), count);
             return stopped[0] ? null : new Next(ids, new Binds());
         });
