@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.util.List;
 import java.util.Map;
 
+import static dev.softdelete.it.support.Refusals.denial;
 import static dev.softdelete.it.support.Refusals.refusal;
 import static dev.softdelete.it.support.Refusals.thrown;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,15 +64,6 @@ class DeletePolicyTest {
         for (String table : List.of("policy_region", "policy_customer", "policy_order", "policy_address", "policy_note")) {
             assertThat(deletedCount(table)).as(table).isZero();
         }
-    }
-
-    private static DeleteDeniedException denial(Throwable thrown) {
-        for (Throwable t = thrown; t != null; t = t.getCause()) {
-            if (t instanceof DeleteDeniedException denied) {
-                return denied;
-            }
-        }
-        throw new AssertionError("no DeleteDeniedException in " + thrown, thrown);
     }
 
     @Test

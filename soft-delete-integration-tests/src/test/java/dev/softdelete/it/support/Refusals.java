@@ -1,5 +1,6 @@
 package dev.softdelete.it.support;
 
+import dev.softdelete.hibernate.DeleteDeniedException;
 import dev.softdelete.hibernate.DeletedParentException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,6 +25,16 @@ public final class Refusals {
             }
         }
         throw new AssertionError("no DeletedParentException in " + thrown, thrown);
+    }
+
+    /** The {@link DeleteDeniedException} in the chain of causes; fails the test when there is none. */
+    public static DeleteDeniedException denial(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof DeleteDeniedException denied) {
+                return denied;
+            }
+        }
+        throw new AssertionError("no DeleteDeniedException in " + thrown, thrown);
     }
 
     /** What the call threw; fails the test when it returned. */

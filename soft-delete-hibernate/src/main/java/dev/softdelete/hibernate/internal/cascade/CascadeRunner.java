@@ -93,7 +93,7 @@ public final class CascadeRunner {
     private void softDelete(Level root, Instant instant, DeleteRequest request) {
         Detachments detachments = new Detachments(session, service, this);
         detachments.detach(root);
-        LevelWalk.walk(service, root, (step, parents) -> {
+        LevelWalk.walk(session, service, root, (step, parents) -> {
             MarkerColumns child = step.childColumns();
             Object marker = child.markerValue(instant);
             String markerColumn = child.marker().getSelectionExpression();
@@ -186,7 +186,7 @@ public final class CascadeRunner {
         Detachments detachments = new Detachments(session, service, this);
         detachments.reattach(roots);
         OtherParents otherParents = new OtherParents(session, service, this);
-        LevelWalk.walk(service, roots, (step, parents) -> {
+        LevelWalk.walk(session, service, roots, (step, parents) -> {
             MarkerColumns child = step.childColumns();
             String ofParents = childrenOf(step, parents);
             String where = deletion.condition(child);

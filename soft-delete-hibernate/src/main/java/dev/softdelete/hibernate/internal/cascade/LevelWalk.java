@@ -1,13 +1,19 @@
 package dev.softdelete.hibernate.internal.cascade;
 
 import dev.softdelete.hibernate.internal.jdbc.Binds;
+import dev.softdelete.hibernate.internal.jdbc.IdChunks;
+import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.model.CascadeStep;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.persister.entity.EntityPersister;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -21,6 +27,9 @@ public final class LevelWalk {
 
     /** Deeper than this, a walk is taken for a cycle of live rows and refused. */
     public static final int MAX_DEPTH = 64;
+
+    /** The most rows of a level that {@link #rebased} binds, as one chunk of {@link IdChunks}. */
+    static final int REBASED_ROWS = IdChunks.SIZE;
 
     /**
      * The rows of one level: their type, SQL selecting their ids as column {@code sd_id} with its
@@ -85,22 +94,61 @@ public final class LevelWalk {
     /**
      * Walks breadth-first from {@code start}. The root row follows its own class's cascades. A deeper
      * level also follows the cascades of its type's subclasses.
+     * <p>
+     * A level's SQL nests the SQL of every level above it, which costs more than the depth: H2 from 2.4
+     * runs a nested {@code in (subquery)} again for every row once the transaction has written its table
+     * (a self-referencing chain of nine rows took 24 s to delete) and its planner takes seconds for a few
+     * nested derived tables; MariaDB refuses some thirty levels ("Too high level of nesting for select").
+     * Only an entity that cascades to its own type, directly or round a cycle of types, goes that deep,
+     * so a level of a type the walk met before, with steps below it, is read right away and walked on as
+     * its bound ids ({@link #rebased}): the SQL below it starts again from there. A walk whose levels
+     * are HQL, not SQL (the preview of a bulk delete), passes no session and keeps them nested.
      *
      * @throws IllegalStateException when a walk goes deeper than {@link #MAX_DEPTH}, before the step
      *                               that would go deeper runs
      */
-    public static void walk(SoftDeleteService service, Level start, StepAction action) {
+    public static void walk(SharedSessionContractImplementor session, SoftDeleteService service, Level start,
+            StepAction action) {
         Deque<Level> levels = new ArrayDeque<>();
         levels.add(start);
+        Set<String> typesMet = new HashSet<>();
+        typesMet.add(start.type().getEntityName());
         while (!levels.isEmpty()) {
             Level parents = levels.poll();
             for (CascadeStep step : stepsFrom(service, parents)) {
                 Next next = action.apply(step, parents);
                 if (next != null) {
-                    levels.add(below(parents, step, next));
+                    Level level = below(parents, step, next);
+                    boolean metBefore = !typesMet.add(level.type().getEntityName());
+                    boolean rebase = session != null && metBefore && !stepsFrom(service, level).isEmpty();
+                    levels.add(rebase ? rebased(session, level) : level);
                 }
             }
         }
+    }
+
+    /**
+     * The level as its bound ids, read now: the walk's actions take a level's rows as its SQL selects
+     * them at once (a delete's or a restore's rows just written, a preview's unchanged ones), so reading
+     * them now selects the same rows. A level of more than {@value #REBASED_ROWS} rows keeps its SQL,
+     * since its ids would not fit one statement's parameters in every later use of the level.
+     */
+    static Level rebased(SharedSessionContractImplementor session, Level level) {
+        if (level.bound()) {
+            return level;
+        }
+        JdbcMapping id = level.type().getIdentifierMapping().getSingleJdbcMapping();
+        List<Object> read = Mutations.selectColumn(session, "select sd_level.sd_id from (" + level.ids() + ") sd_level",
+                level.binds(), id, REBASED_ROWS + 1);
+        Set<Object> ids = new LinkedHashSet<>(read);
+        ids.remove(null);
+        if (read.size() > REBASED_ROWS || ids.isEmpty()) {
+            return level;
+        }
+        List<Object> distinct = new ArrayList<>(ids);
+        return new Level(level.type(), IdChunks.placeholders(distinct),
+                IdChunks.binds(distinct, level.type().getIdentifierMapping(), session), Set.of(), level.depth(),
+                level.isRootRow());
     }
 
     private static List<CascadeStep> stepsFrom(SoftDeleteService service, Level parents) {

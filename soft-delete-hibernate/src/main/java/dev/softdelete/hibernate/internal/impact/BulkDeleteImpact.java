@@ -72,7 +72,7 @@ public final class BulkDeleteImpact {
         Map<DenyStep, List<String>> denying = new LinkedHashMap<>();
         Map<DetachStep, List<String>> detaching = new LinkedHashMap<>();
         collect(denying, detaching, root, rootIds);
-        LevelWalk.walk(service, new Level(root, rootIds, new Binds(), Set.of(), 0), (step, parents) -> {
+        LevelWalk.walk(null, service, new Level(root, rootIds, new Binds(), Set.of(), 0), (step, parents) -> {
             String ids = "select id(c) from " + step.owner().getEntityName() + " o join o." + step.attribute()
                     + " c where id(o) in (" + parents.ids() + ")";
             long count = count(ids);

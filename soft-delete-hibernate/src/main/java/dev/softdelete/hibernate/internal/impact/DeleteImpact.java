@@ -27,6 +27,9 @@ import java.util.Map;
  */
 public final class DeleteImpact {
 
+    /** The depth from which the delete's own check tests a level for rows met before. */
+    static final int DENY_CHECK_CYCLE_TEST_DEPTH = 8;
+
     private final SharedSessionContractImplementor session;
     private final SoftDeleteService service;
 
@@ -92,10 +95,8 @@ public final class DeleteImpact {
 
     private void walk(Level start, boolean towardsDenyOnly, LevelVisitor visitor) {
         boolean[] stopped = {false};
-        // a preview stops going round rows that lead back to each other; the delete's own check (towards
-        // DENY only) runs on every remove and keeps its statements, one count per level
-        ReachedRows seen = towardsDenyOnly ? null : new ReachedRows();
-        LevelWalk.walk(service, start, (step, parents) -> {
+        ReachedRows seen = new ReachedRows();
+        LevelWalk.walk(session, service, start, (step, parents) -> {
             if (stopped[0] || towardsDenyOnly && !service.cascadePlans().rowsMayDeny(step.child())) {
                 return null;
             }
@@ -107,15 +108,25 @@ public final class DeleteImpact {
                 return null;
             }
             String ids = "select " + step.childId() + " as sd_id from " + child.table() + where;
-            if (seen != null) {
-                if (!seen.reachesNew(session, step.child(), ids, parents.binds())) {
-                    return null;
-                }
-                seen.add(step.child(), ids, parents.binds(), count);
+            if (testsForCycle(towardsDenyOnly, parents.depth() + 1)
+                    && !seen.reachesNew(session, step.child(), ids, parents.binds())) {
+                return null;
             }
+            seen.add(step.child(), ids, parents.binds(), count);
             stopped[0] = !visitor.visit(step.child(), ids, parents.binds(), count);
             return stopped[0] ? null : new Next(ids, new Binds());
         });
+    }
+
+    /**
+     * Whether a level at {@code depth} is tested for rows met before, the walk's stop round rows that
+     * lead back to each other (without it such a walk nests its SQL until it is refused as too deep, and
+     * H2 evaluates that nesting for minutes). A preview tests from the start. The delete's own check
+     * runs on every remove: it tests only below the depth most trees end at, so that a tree pays no
+     * statement for it and a cycle of rows goes round it a few times more.
+     */
+    private static boolean testsForCycle(boolean towardsDenyOnly, int depth) {
+        return !towardsDenyOnly || depth >= DENY_CHECK_CYCLE_TEST_DEPTH;
     }
 
     private void collectOwners(Map<DenyStep, OwnerLevels> denying, Map<DetachStep, OwnerLevels> detaching,

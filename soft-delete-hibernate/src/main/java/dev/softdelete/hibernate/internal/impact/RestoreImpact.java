@@ -51,7 +51,7 @@ public final class RestoreImpact {
         Map<DetachStep, OwnerLevels> reattaching = new LinkedHashMap<>();
         collect(reattaching, root, rootIds, idBinds, true);
         OtherParents otherParents = new OtherParents(session, service, null);
-        LevelWalk.walk(service, Level.root(root, idBinds), (step, parents) -> {
+        LevelWalk.walk(session, service, Level.root(root, idBinds), (step, parents) -> {
             MarkerColumns child = step.childColumns();
             String ofParents = " where " + step.childrenOf(parents.ids());
             String restored = ofParents + " and " + deletion.condition(child);

@@ -49,8 +49,14 @@ public final class Mutations {
     /** Runs a query returning one column, read as the domain values of the given JDBC mapping. */
     public static List<Object> selectColumn(SharedSessionContractImplementor session, String sql, Binds binds,
             JdbcMapping column) {
+        return selectColumn(session, sql, binds, column, 0);
+    }
+
+    /** As {@link #selectColumn(SharedSessionContractImplementor, String, Binds, JdbcMapping)}, reading at most {@code maxRows} rows (0: all). */
+    public static List<Object> selectColumn(SharedSessionContractImplementor session, String sql, Binds binds,
+            JdbcMapping column, int maxRows) {
         List<Object> values = new ArrayList<>();
-        for (Object[] row : selectRows(session, sql, binds, column)) {
+        for (Object[] row : selectRows(session, sql, binds, maxRows, column)) {
             values.add(row[0]);
         }
         return values;
@@ -59,10 +65,16 @@ public final class Mutations {
     /** Runs a query returning the given columns, each read as the domain values of its JDBC mapping. */
     public static List<Object[]> selectRows(SharedSessionContractImplementor session, String sql, Binds binds,
             JdbcMapping... columns) {
+        return selectRows(session, sql, binds, 0, columns);
+    }
+
+    private static List<Object[]> selectRows(SharedSessionContractImplementor session, String sql, Binds binds,
+            int maxRows, JdbcMapping... columns) {
         JdbcCoordinator jdbc = session.getJdbcCoordinator();
         String tagged = LIBRARY_READ + sql;
         PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(tagged);
         try {
+            statement.setMaxRows(maxRows);
             bind(statement, binds, session);
             ResultSet resultSet = jdbc.getResultSetReturn().extract(statement, tagged);
             List<Object[]> rows = new ArrayList<>();

@@ -79,7 +79,7 @@ public final class RestoreConflicts {
             return; // nothing the restore could bring back has a unique key: no statement at all
         }
         checkRows(root, rootRows, roots.binds(), null);
-        LevelWalk.walk(service, roots, (step, parents) -> {
+        LevelWalk.walk(session, service, roots, (step, parents) -> {
             if (!reachesKeys(step.child(), keyed)) {
                 return null;
             }
