@@ -92,6 +92,35 @@ class DeepSelfReferenceTest {
     }
 
     @Test
+    void levelsWiderThanOneChunkAreWalkedInChunksAndStayFlat() {
+        int width = 520;
+        int depth = 8;
+        long root = db.fromTransaction(s -> {
+            CascadeTwinNode top = new CascadeTwinNode();
+            for (int i = 0; i < width; i++) {
+                CascadeTwinNode node = top.child();
+                for (int level = 1; level < depth; level++) {
+                    node = node.child();
+                }
+            }
+            s.persist(top);
+            return top.getId();
+        });
+        int rows = 1 + width * depth;
+
+        SqlRecorder deleting = db.record(() -> db.inTransaction(s -> s.remove(s.find(CascadeTwinNode.class, root))));
+        long deleted = deletedRows();
+        boolean[] restored = new boolean[1];
+        SqlRecorder restoring = db.record(() -> restored[0] = db.fromTransaction(s -> s.restore(CascadeTwinNode.class, root)));
+
+        assertThat(deleted).isEqualTo(rows);
+        assertThat(restored[0]).isTrue();
+        assertThat(deletedRows()).isZero();
+        assertThat(mostSelects(deleting)).as("selects in one statement of the delete").isLessThanOrEqualTo(MOST_SELECTS);
+        assertThat(mostSelects(restoring)).as("selects in one statement of the restore").isLessThanOrEqualTo(MOST_SELECTS);
+    }
+
+    @Test
     void aSubtreeDeletedOnItsOwnStaysDeletedWhenTheChainAboveItIsRestored() {
         long root = chain();
         List<Object> deep = db.rows("select id from cascade_twin_node order by id").stream()

@@ -13,7 +13,6 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -28,8 +27,8 @@ public final class LevelWalk {
     /** Deeper than this, a walk is taken for a cycle of live rows and refused. */
     public static final int MAX_DEPTH = 64;
 
-    /** The most rows of a level that {@link #rebased} binds, as one chunk of {@link IdChunks}. */
-    static final int REBASED_ROWS = IdChunks.SIZE;
+    /** The most rows of a level that {@link #rebased} binds. */
+    static final int REBASED_ROWS = 10_000;
 
     /**
      * The rows of one level: their type, SQL selecting their ids as column {@code sd_id} with its
@@ -95,10 +94,10 @@ public final class LevelWalk {
      * Walks breadth-first from {@code start}. The root row follows its own class's cascades. A deeper
      * level also follows the cascades of its type's subclasses.
      * <p>
-     * A level's SQL nests the SQL of every level above it, which costs more than the depth: H2 from 2.4
-     * runs a nested {@code in (subquery)} again for every row once the transaction has written its table
-     * (a self-referencing chain of nine rows took 24 s to delete) and its planner takes seconds for a few
-     * nested derived tables; MariaDB refuses some thirty levels ("Too high level of nesting for select").
+     * A level's SQL nests the SQL of every level above it, which costs more than the depth: H2 2.4 runs
+     * a nested {@code in (subquery)} again for every row once the transaction has written its table (a
+     * self-referencing chain of nine rows took 24 s to delete) and its planner takes seconds for a few
+     * nested derived tables; MariaDB refuses sixty levels ("Too high level of nesting for select").
      * Only an entity that cascades to its own type, directly or round a cycle of types, goes that deep,
      * so a level of a type the walk met before, with steps below it, is read right away and walked on as
      * its bound ids ({@link #rebased}): the SQL below it starts again from there. A walk whose levels
@@ -121,34 +120,42 @@ public final class LevelWalk {
                     Level level = below(parents, step, next);
                     boolean metBefore = !typesMet.add(level.type().getEntityName());
                     boolean rebase = session != null && metBefore && !stepsFrom(service, level).isEmpty();
-                    levels.add(rebase ? rebased(session, level) : level);
+                    if (rebase) {
+                        levels.addAll(rebased(session, level));
+                    }
+                    else {
+                        levels.add(level);
+                    }
                 }
             }
         }
     }
 
     /**
-     * The level as its bound ids, read now: the walk's actions take a level's rows as its SQL selects
-     * them at once (a delete's or a restore's rows just written, a preview's unchanged ones), so reading
-     * them now selects the same rows. A level of more than {@value #REBASED_ROWS} rows keeps its SQL,
-     * since its ids would not fit one statement's parameters in every later use of the level.
+     * The level as its bound ids, read now, in chunks of {@link IdChunks#SIZE}: the walk's actions take a
+     * level's rows as its SQL selects them at once (a delete's or a restore's rows just written, a
+     * preview's unchanged ones), so reading them now selects the same rows. A level of more than
+     * {@value #REBASED_ROWS} rows keeps its SQL: the checks that compare a level with those before it
+     * ({@code ReachedRows}) bind the ids of every level of the type in one statement, and must stay
+     * within the drivers' parameter limits.
      */
-    static Level rebased(SharedSessionContractImplementor session, Level level) {
+    static List<Level> rebased(SharedSessionContractImplementor session, Level level) {
         if (level.bound()) {
-            return level;
+            return List.of(level);
         }
         JdbcMapping id = level.type().getIdentifierMapping().getSingleJdbcMapping();
-        List<Object> read = Mutations.selectColumn(session, "select sd_level.sd_id from (" + level.ids() + ") sd_level",
-                level.binds(), id, REBASED_ROWS + 1);
-        Set<Object> ids = new LinkedHashSet<>(read);
-        ids.remove(null);
-        if (read.size() > REBASED_ROWS || ids.isEmpty()) {
-            return level;
+        List<Object> ids = new ArrayList<>(Mutations.selectColumn(session, "select distinct sd_level.sd_id from ("
+                + level.ids() + ") sd_level where sd_level.sd_id is not null", level.binds(), id, REBASED_ROWS + 1));
+        if (ids.size() > REBASED_ROWS || ids.isEmpty()) {
+            return List.of(level);
         }
-        List<Object> distinct = new ArrayList<>(ids);
-        return new Level(level.type(), IdChunks.placeholders(distinct),
-                IdChunks.binds(distinct, level.type().getIdentifierMapping(), session), Set.of(), level.depth(),
-                level.isRootRow());
+        List<Level> chunks = new ArrayList<>();
+        for (List<Object> chunk : IdChunks.of(ids)) {
+            chunks.add(new Level(level.type(), IdChunks.placeholders(chunk),
+                    IdChunks.binds(chunk, level.type().getIdentifierMapping(), session), Set.of(), level.depth(),
+                    level.isRootRow()));
+        }
+        return chunks;
     }
 
     private static List<CascadeStep> stepsFrom(SoftDeleteService service, Level parents) {
