@@ -140,7 +140,9 @@ public interface SoftDeleteSession extends Session {
      * @throws IllegalArgumentException if the entity is not soft-deletable, or is a {@code Class}
      *                                  ({@code restore(Customer.class, null)} binds here)
      * @throws IllegalStateException    if a parent of the row is still deleted and
-     *                                  {@link RestoreOption#WITH_PARENTS} was not given; nothing changes
+     *                                  {@link RestoreOption#WITH_PARENTS} was not given; nothing changes.
+     *                                  A parent that this restore's own cascade brings back (rows that
+     *                                  lead back to each other, deleted together) does not count
      */
     boolean restore(Object entity, RestoreOption... options);
 

@@ -3,10 +3,12 @@ package dev.softdelete.hibernate.internal.impact;
 import dev.softdelete.hibernate.Impact;
 import dev.softdelete.hibernate.internal.cascade.LevelWalk;
 import dev.softdelete.hibernate.internal.cascade.OtherParents;
+import dev.softdelete.hibernate.internal.cascade.ParentLocks.DeletedParent;
 import dev.softdelete.hibernate.internal.cascade.LevelWalk.Level;
 import dev.softdelete.hibernate.internal.cascade.LevelWalk.Next;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
+import dev.softdelete.hibernate.internal.model.CascadeStep;
 import dev.softdelete.hibernate.internal.model.DeletionKey;
 import dev.softdelete.hibernate.internal.model.DetachStep;
 import dev.softdelete.hibernate.internal.model.MarkerColumns;
@@ -14,9 +16,13 @@ import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a restore would bring back, read without writing or locking: the row, if deleted, and the rows
@@ -50,8 +56,66 @@ public final class RestoreImpact {
         reached.add(root, rootIds, idBinds, 1);
         Map<DetachStep, OwnerLevels> reattaching = new LinkedHashMap<>();
         collect(reattaching, root, rootIds, idBinds, true);
+        walk(root, idBinds, deletion, reached, (step, restoredIds, binds, below, belowBinds) -> {
+            collect(reattaching, step.child(), below, belowBinds, false);
+            return true;
+        });
+        // the rows each DETACH association links again: still unlinked, and detached from a restored row
+        List<Impact.Rows> reattached = OwnerLevels.detachedRows(session, reattaching,
+                step -> step.keyColumn() + " is null and " + step.savedColumn() + " in (%s)");
+        return new Impact(Impact.Operation.RESTORE, reached.rows(session), reattached, List.of());
+    }
+
+    /**
+     * Which of {@code parents}, deleted rows whose REMOVE cascade reaches the row, a restore of the row
+     * brings back through its own cascade: those the delete marked together with it that its walk
+     * reaches, as on a ring of rows that lead back to each other. Read without writing or locking.
+     */
+    public Set<DeletedParent> broughtBack(EntityPersister root, Object id, DeletionKey deletion,
+            List<DeletedParent> parents) {
+        List<DeletedParent> pending = new ArrayList<>(parents);
+        Set<DeletedParent> found = new HashSet<>();
+        Binds idBinds = new Binds().add(root.getIdentifierMapping(), id, session);
+        MarkerColumns columns = MarkerColumns.of(root, service.typeOf(root.getEntityName()));
+        ReachedRows reached = new ReachedRows();
+        reached.add(root, "select " + MarkerColumns.idColumn(root) + " as sd_id from " + columns.table() + " where "
+                + MarkerColumns.idRestriction(root), idBinds, 1);
+        walk(root, idBinds, deletion, reached, (step, restoredIds, binds, below, belowBinds) -> {
+            for (Iterator<DeletedParent> parent = pending.iterator(); parent.hasNext(); ) {
+                DeletedParent candidate = parent.next();
+                EntityPersister owner = candidate.step().owner();
+                if (owner.getRootEntityDescriptor() == step.child().getRootEntityDescriptor()
+                        && Counts.of(session, "select count(*) from (" + restoredIds + ") sd_back where sd_back.sd_id = ?",
+                        new Binds().addAll(binds).add(owner.getIdentifierMapping(), candidate.id(), session)) > 0) {
+                    found.add(candidate);
+                    parent.remove();
+                }
+            }
+            return !pending.isEmpty();
+        });
+        return found;
+    }
+
+    /** What the walk does with a level it brings back; returns whether to go on at all. */
+    @FunctionalInterface
+    private interface LevelVisitor {
+        boolean visit(CascadeStep step, String restoredIds, Binds binds, String below, Binds belowBinds);
+    }
+
+    /**
+     * The restore's walk from a deleted row: each level is the rows below the level above that the
+     * delete marked, as the restore finds them, and the next level hangs below all of this level's
+     * rows but those kept deleted under another deleted parent. It ends where a level brings back no
+     * row that an earlier level did not (a cycle of rows).
+     */
+    private void walk(EntityPersister root, Binds idBinds, DeletionKey deletion, ReachedRows reached,
+            LevelVisitor visitor) {
         OtherParents otherParents = new OtherParents(session, service, null);
+        boolean[] stopped = {false};
         LevelWalk.walk(session, service, Level.root(root, idBinds), (step, parents) -> {
+            if (stopped[0]) {
+                return null;
+            }
             MarkerColumns child = step.childColumns();
             String ofParents = " where " + step.childrenOf(parents.ids());
             String restored = ofParents + " and " + deletion.condition(child);
@@ -80,13 +144,9 @@ public final class RestoreImpact {
                 return null;
             }
             reached.add(step.child(), restoredIds, binds, count);
-            collect(reattaching, step.child(), below, new Binds().addAll(leading).addAll(parents.binds()), false);
-            return new Next(below, leading);
+            stopped[0] = !visitor.visit(step, restoredIds, binds, below, new Binds().addAll(leading).addAll(parents.binds()));
+            return stopped[0] ? null : new Next(below, leading);
         });
-        // the rows each DETACH association links again: still unlinked, and detached from a restored row
-        List<Impact.Rows> reattached = OwnerLevels.detachedRows(session, reattaching,
-                step -> step.keyColumn() + " is null and " + step.savedColumn() + " in (%s)");
-        return new Impact(Impact.Operation.RESTORE, reached.rows(session), reattached, List.of());
     }
 
     private void collect(Map<DetachStep, OwnerLevels> reattaching, EntityPersister type, String ids, Binds binds,

@@ -7,6 +7,7 @@ import dev.softdelete.hibernate.internal.cascade.ParentLocks.DeletedParent;
 import dev.softdelete.hibernate.internal.cascade.VersionBump;
 import dev.softdelete.hibernate.internal.history.HistoryLog;
 import dev.softdelete.hibernate.internal.history.OperationHistory;
+import dev.softdelete.hibernate.internal.impact.RestoreImpact;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.CacheCleanup;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
@@ -19,6 +20,7 @@ import org.hibernate.engine.spi.SessionImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -60,6 +62,9 @@ public final class Restorer {
         if (marker == null) {
             return false; // live (perhaps restored meanwhile by another session), or gone
         }
+        if (!deletedParents.isEmpty()) {
+            deletedParents = notBroughtBack(persister, id, marker, deletedParents);
+        }
         if (restoreDeletedParents(persister, id, deletedParents, depth)) {
             // a parent restored just now may have brought this row back with its own cascade
             marker = locks.lockMarker(persister, columns, id);
@@ -97,6 +102,21 @@ public final class Restorer {
         long operation = deletion.operation() != null ? deletion.operation() : ThreadLocalRandom.current().nextLong();
         return new OperationHistory(operation, service.now(), service.currentActor(), null)
                 .root(HistoryEntry.Kind.RESTORE, persister, id, 1);
+    }
+
+    /**
+     * The deleted parents that the row's restore does not bring back itself. On rows that lead back to
+     * each other (a ring whose every row cascades to the next), the parent of the row was marked by
+     * the same delete and lies on the row's own cascade: it comes back with the row, so it neither
+     * refuses the restore nor is restored first (which would go round the ring). Costs a walk only
+     * when the row has a deleted parent.
+     */
+    private List<DeletedParent> notBroughtBack(EntityPersister persister, Object id, Object[] marker,
+            List<DeletedParent> deletedParents) {
+        DeletionKey deletion = new DeletionKey(MarkerColumns.toInstant(marker[0]), (Long) marker[1]);
+        Set<DeletedParent> comingBack = new RestoreImpact(session, service).broughtBack(persister, id, deletion,
+                deletedParents);
+        return deletedParents.stream().filter(parent -> !comingBack.contains(parent)).toList();
     }
 
     /** Refuses, or restores first, the deleted parents of the row; true if it restored one. */

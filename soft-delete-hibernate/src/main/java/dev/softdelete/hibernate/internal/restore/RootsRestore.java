@@ -9,11 +9,13 @@ import dev.softdelete.hibernate.internal.cascade.ParentLocks.DeletedParent;
 import dev.softdelete.hibernate.internal.cascade.VersionBump;
 import dev.softdelete.hibernate.internal.history.HistoryLog;
 import dev.softdelete.hibernate.internal.history.OperationHistory;
+import dev.softdelete.hibernate.internal.impact.RestoreImpact;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.CacheCleanup;
 import dev.softdelete.hibernate.internal.jdbc.IdChunks;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.model.DeleteOperations;
+import dev.softdelete.hibernate.internal.model.DeletionKey;
 import dev.softdelete.hibernate.internal.model.MarkerColumns;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.engine.spi.SessionImplementor;
@@ -146,7 +148,7 @@ public final class RootsRestore {
      */
     private void restore(EntityPersister type, Map<Object, Long> deleted, Set<Long> openOperations) {
         List<List<Object>> groups = IdChunks.of(new ArrayList<>(deleted.keySet()));
-        Set<Object> alone = rootsWithDeletedParents(type, groups, deleted.keySet());
+        Set<Object> alone = rootsWithDeletedParents(type, groups, deleted);
         deleted.forEach((id, operation) -> {
             if (operation == null || openOperations.contains(operation)) {
                 alone.add(id);
@@ -236,21 +238,29 @@ public final class RootsRestore {
     /**
      * Locks the parents of every root, before any root, as one restore locks a row's parents before the
      * row; returns the roots with a deleted parent. Without {@link RestoreOption#WITH_PARENTS}, a deleted
-     * parent that is not one of the roots refuses the whole call here, before anything changed.
+     * parent that is not one of the roots, nor brought back by the root's own cascade (a ring of rows),
+     * refuses the whole call here, before anything changed.
      */
-    private Set<Object> rootsWithDeletedParents(EntityPersister type, List<List<Object>> groups, Set<Object> roots) {
+    private Set<Object> rootsWithDeletedParents(EntityPersister type, List<List<Object>> groups,
+            Map<Object, Long> roots) {
         Set<Object> alone = new LinkedHashSet<>();
         for (List<Object> group : groups) {
             for (DeletedParent parent : locks.lockParents(type, group)) {
                 boolean parentIsRoot = parent.step().owner().getRootEntityName().equals(type.getEntityName())
-                        && roots.contains(parent.id());
-                if (!withParents && !parentIsRoot) {
+                        && roots.containsKey(parent.id());
+                if (!withParents && !parentIsRoot && !broughtBack(type, parent, roots.get(parent.child()))) {
                     throw Restorer.parentStillDeleted(type, parent.child(), parent);
                 }
                 alone.add(parent.child());
             }
         }
         return alone;
+    }
+
+    /** Whether the restore of the parent's child, marked by the operation, brings the parent back itself. */
+    private boolean broughtBack(EntityPersister type, DeletedParent parent, Long operation) {
+        return operation != null && new RestoreImpact(session, service)
+                .broughtBack(type, parent.child(), new DeletionKey(null, operation), List.of(parent)).contains(parent);
     }
 
     /**
