@@ -1,5 +1,7 @@
 package dev.softdelete.benchmarks;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.softdelete.benchmarks.model.PlainCustomer;
 import dev.softdelete.benchmarks.model.PlainOrder;
 import dev.softdelete.benchmarks.model.SoftCustomer;
@@ -94,6 +96,19 @@ final class BenchmarkDatabase implements AutoCloseable {
             StandardServiceRegistryBuilder.destroy(registry);
             throw e;
         }
+    }
+
+    /**
+     * A pool of {@code size} connections over {@code dataSource}: the factories and the JDBC baselines
+     * take a pooled connection per invocation, as an application would; without a pool, PostgreSQL's
+     * connection set-up would be most of a figure.
+     */
+    static HikariDataSource pool(DataSource dataSource, int size, String name) {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(dataSource);
+        config.setMaximumPoolSize(size);
+        config.setPoolName(name);
+        return new HikariDataSource(config);
     }
 
     static DataSource dataSource(String db) {

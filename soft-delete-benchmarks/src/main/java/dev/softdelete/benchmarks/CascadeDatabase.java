@@ -1,6 +1,5 @@
 package dev.softdelete.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.softdelete.benchmarks.model.cascade.NativeChild;
 import dev.softdelete.benchmarks.model.cascade.NativeGrandchild;
@@ -129,13 +128,7 @@ final class CascadeDatabase implements AutoCloseable {
     /** As {@link #create(String, Shape)}, on connections from the given DataSource (e.g. one that counts statements). */
     static CascadeDatabase create(String db, Shape shape, DataSource dataSource) {
         HIBERNATE_LOG.setLevel(java.util.logging.Level.WARNING);
-        HikariConfig config = new HikariConfig();
-        config.setDataSource(dataSource);
-        // The factories and the JDBC floor take a pooled connection in each invocation, as an
-        // application would; without a pool, PostgreSQL's connection set-up would be most of the figure.
-        config.setMaximumPoolSize(2);
-        config.setPoolName("cascade-bench");
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool = BenchmarkDatabase.pool(dataSource, 2, "cascade-bench");
         CascadeDatabase database = new CascadeDatabase(db, shape, pool);
         try {
             if (db.equals("postgresql")) {

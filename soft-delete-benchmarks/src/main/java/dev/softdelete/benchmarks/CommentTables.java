@@ -1,6 +1,5 @@
 package dev.softdelete.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.softdelete.benchmarks.model.insert.CheckedComment;
 import dev.softdelete.benchmarks.model.insert.CheckedPost;
@@ -43,11 +42,7 @@ final class CommentTables implements AutoCloseable {
     }
 
     static CommentTables create(String db) {
-        HikariConfig config = new HikariConfig();
-        config.setDataSource(BenchmarkDatabase.dataSource(db));
-        config.setMaximumPoolSize(2);
-        config.setPoolName("comment-bench");
-        HikariDataSource pool = new HikariDataSource(config);
+        HikariDataSource pool = BenchmarkDatabase.pool(BenchmarkDatabase.dataSource(db), 2, "comment-bench");
         if (db.equals("postgresql")) {
             BenchmarkDatabase.createSchema(pool, SCHEMA);
         }

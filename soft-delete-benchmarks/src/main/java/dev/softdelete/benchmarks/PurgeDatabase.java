@@ -1,6 +1,5 @@
 package dev.softdelete.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.softdelete.benchmarks.model.purge.PurgeRecord;
 import org.hibernate.SessionFactory;
@@ -79,13 +78,8 @@ final class PurgeDatabase implements AutoCloseable {
         HIBERNATE_LOG.setLevel(java.util.logging.Level.WARNING);
         // the purge logs one INFO line per entity and run; in a benchmark that is noise on the fork's output
         LIBRARY_LOG.setLevel(java.util.logging.Level.WARNING);
-        HikariConfig config = new HikariConfig();
-        config.setDataSource(dataSource);
-        // the library takes two connections one after the other per batch (select, then delete):
-        // without a pool, PostgreSQL's connection set-up would be a large part of its figure
-        config.setMaximumPoolSize(2);
-        config.setPoolName("purge-bench");
-        HikariDataSource pool = new HikariDataSource(config);
+        // the library takes two connections one after the other per batch (select, then delete)
+        HikariDataSource pool = BenchmarkDatabase.pool(dataSource, 2, "purge-bench");
         boolean postgresql = db.equals("postgresql");
         PurgeDatabase database = new PurgeDatabase(db, (postgresql ? schema + "." : "") + "purge_record", pool);
         try {

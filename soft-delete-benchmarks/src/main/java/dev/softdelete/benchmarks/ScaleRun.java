@@ -1,6 +1,5 @@
 package dev.softdelete.benchmarks;
 
-import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.softdelete.benchmarks.CascadeDatabase.Shape;
 import dev.softdelete.benchmarks.PurgeDatabase.Layout;
@@ -204,11 +203,7 @@ public final class ScaleRun {
             this.table = table;
             this.rows = rows;
             this.counts = new int[writers];
-            HikariConfig config = new HikariConfig();
-            config.setDataSource(BenchmarkDatabase.dataSource("postgresql"));
-            config.setMaximumPoolSize(writers);
-            config.setPoolName("scale-writers");
-            pool = new HikariDataSource(config);
+            pool = BenchmarkDatabase.pool(BenchmarkDatabase.dataSource("postgresql"), writers, "scale-writers");
             for (int w = 0; w < writers; w++) {
                 latencies.add(new long[1 << 16]);
                 int writer = w;
