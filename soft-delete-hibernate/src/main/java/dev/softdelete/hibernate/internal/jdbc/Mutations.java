@@ -37,6 +37,7 @@ public final class Mutations {
         session.getJdbcServices().getSqlStatementLogger().logStatement(sql);
         PreparedStatement statement = jdbc.getMutationStatementPreparer().prepareStatement(sql, false);
         try {
+            ValuePlans.planForValues(statement, binds.values().size(), session);
             bind(statement, binds, session);
             return jdbc.getResultSetReturn().executeUpdate(statement, sql);
         }
@@ -75,6 +76,7 @@ public final class Mutations {
         PreparedStatement statement = jdbc.getStatementPreparer().prepareStatement(tagged);
         try {
             statement.setMaxRows(maxRows);
+            ValuePlans.planForValues(statement, binds.values().size(), session);
             bind(statement, binds, session);
             ResultSet resultSet = jdbc.getResultSetReturn().extract(statement, tagged);
             List<Object[]> rows = new ArrayList<>();
