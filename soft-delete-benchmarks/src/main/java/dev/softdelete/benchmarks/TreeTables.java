@@ -12,6 +12,7 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Two self-referencing trees of {@link TreeNode}s, {@code depth} levels below a root, {@code width}
@@ -103,7 +104,8 @@ final class TreeTables implements AutoCloseable {
 
     /** Every row live, as no operation had run. */
     void resetAllLive() {
-        run("update " + table + " set deleted_at = null, delete_operation = null where deleted_at is not null");
+        run("update " + table + " set deleted_at = null, delete_operation = null where deleted_at is not null"
+                + " or delete_operation is not null");
         if (db.equals("postgresql")) {
             run("vacuum " + table);
         }
@@ -132,33 +134,40 @@ final class TreeTables implements AutoCloseable {
     }
 
     /**
-     * The floor: one statement that marks ({@code delete}) or clears the markers of the whole target
-     * tree through a recursive query, as written by hand for each database; committed.
+     * The floor: one statement that marks ({@code delete}: the instant and an operation id, as the
+     * library writes them) or clears the markers of the whole target tree through a recursive query,
+     * as written by hand for each database; committed.
      */
     void recursiveUpdate(boolean delete) throws SQLException {
         String subtree = "with recursive sd_tree(id) as (select id from " + table + " where id = ? union all select t.id from "
                 + table + " t join sd_tree on t.parent_id = sd_tree.id)";
-        String set = delete ? "deleted_at = ?" : "deleted_at = null";
         String condition = delete ? "deleted_at is null" : "deleted_at is not null";
         String sql = switch (db) {
-            case "postgresql" -> subtree + " update " + table + " set " + set + " from sd_tree where " + table
-                    + ".id = sd_tree.id and " + table + "." + condition;
+            case "postgresql" -> subtree + " update " + table + " set " + assignments(delete, "") + " from sd_tree where "
+                    + table + ".id = sd_tree.id and " + table + "." + condition;
             case "mariadb" -> "update " + table + " join (" + subtree + " select id from sd_tree) s on " + table
-                    + ".id = s.id set " + table + "." + set + " where " + table + "." + condition;
+                    + ".id = s.id set " + assignments(delete, table + ".") + " where " + table + "." + condition;
             // H2 takes WITH only before a query, and runs an IN (recursive query) again for every row
             // (53 s for 8,001 rows), so there the subtree is a MERGE's source
             default -> "merge into " + table + " using (" + subtree + " select id from sd_tree) s on (" + table
-                    + ".id = s.id) when matched and " + table + "." + condition + " then update set " + set;
+                    + ".id = s.id) when matched and " + table + "." + condition + " then update set "
+                    + assignments(delete, "");
         };
         try (Connection connection = pool.getConnection(); PreparedStatement update = connection.prepareStatement(sql)) {
             connection.setAutoCommit(false);
             update.setLong(1, root(TARGET));
             if (delete) {
                 update.setObject(2, OffsetDateTime.now());
+                update.setLong(3, ThreadLocalRandom.current().nextLong());
             }
             update.executeUpdate();
             connection.commit();
         }
+    }
+
+    private static String assignments(boolean delete, String prefix) {
+        return prefix + "deleted_at = " + (delete ? "?" : "null") + ", " + prefix + "delete_operation = "
+                + (delete ? "?" : "null");
     }
 
     private void run(String sql) {

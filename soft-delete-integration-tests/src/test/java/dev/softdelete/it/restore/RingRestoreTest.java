@@ -49,6 +49,31 @@ class RingRestoreTest {
         return db.rows("select id from policy_ring_node where deleted_at is not null").size();
     }
 
+    /** A node outside the ring whose next is {@code node}: a second parent of that ring row. */
+    private static long outsiderBefore(long node) {
+        return db.fromTransaction(s -> {
+            PolicyRingNode outsider = new PolicyRingNode();
+            outsider.setNext(s.getReference(PolicyRingNode.class, node));
+            s.persist(outsider);
+            return outsider.getId();
+        });
+    }
+
+    /**
+     * Restoring {@code ring[0]}, alone or as a list, is refused for its parent {@code ring[2]}, and the
+     * four deleted nodes stay deleted.
+     */
+    private static void assertRestoreOfFirstRowRefusedForParent(long[] ring) {
+        Throwable refused = thrown(() -> db.inTransaction(s -> s.restore(PolicyRingNode.class, ring[0])));
+        Throwable refusedAsList = thrown(() -> db.inTransaction(s -> s.restoreAll(PolicyRingNode.class, List.of(ring[0]))));
+
+        for (Throwable refusal : List.of(refused, refusedAsList)) {
+            assertThat(refusal).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("PolicyRingNode#" + ring[2]).hasMessageContaining("still deleted");
+        }
+        assertThat(deletedNodes()).isEqualTo(4);
+    }
+
     @Test
     void aRingIsRestoredWholeFromTheRowItsDeleteStartedAt() {
         long[] ring = ring(5);
@@ -88,25 +113,12 @@ class RingRestoreTest {
         long[] ring = ring(3);
         // a second parent of ring[1], outside the ring, deleted by a later delete: the restore keeps
         // ring[1] deleted under it, so it cannot reach ring[2], the parent of ring[0]
-        long outsider = db.fromTransaction(s -> {
-            PolicyRingNode node = new PolicyRingNode();
-            node.setNext(s.getReference(PolicyRingNode.class, ring[1]));
-            s.persist(node);
-            return node.getId();
-        });
+        long outsider = outsiderBefore(ring[1]);
         remove(ring[0]);
         remove(outsider);
         assertThat(deletedNodes()).isEqualTo(4);
 
-        Throwable refused = thrown(() -> db.inTransaction(s -> s.restore(PolicyRingNode.class, ring[0])));
-
-        Throwable refusedAsList = thrown(() -> db.inTransaction(s -> s.restoreAll(PolicyRingNode.class, List.of(ring[0]))));
-
-        for (Throwable refusal : List.of(refused, refusedAsList)) {
-            assertThat(refusal).isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("PolicyRingNode#" + ring[2]).hasMessageContaining("still deleted");
-        }
-        assertThat(deletedNodes()).isEqualTo(4);
+        assertRestoreOfFirstRowRefusedForParent(ring);
     }
 
     @Test
@@ -129,6 +141,32 @@ class RingRestoreTest {
         int restored = db.fromTransaction(s -> s.restoreAll(PolicyRingNode.class, List.of(ring[1], ring[2])));
 
         assertThat(restored).isPositive();
+        assertThat(deletedNodes()).isZero();
+    }
+
+    @Test
+    void aRowOfTheRingHeldBackUnderAParentThatStaysDeletedRefusesTheRestore() {
+        long[] ring = ring(3);
+        // the outsider's own delete marks the ring with it: restoring ring[0] holds ring[1] back under
+        // the outsider, which stays deleted, so ring[2], the parent of ring[0], would not come back
+        long outsider = outsiderBefore(ring[1]);
+        remove(outsider);
+        assertThat(deletedNodes()).isEqualTo(4);
+
+        assertRestoreOfFirstRowRefusedForParent(ring);
+        boolean restoredFromTheOutsider = db.fromTransaction(s -> s.restore(PolicyRingNode.class, outsider));
+        assertThat(restoredFromTheOutsider).isTrue();
+        assertThat(deletedNodes()).isZero();
+    }
+
+    @Test
+    void aRowThatIsItsOwnNextComesBack() {
+        long[] ring = ring(1);
+        remove(ring[0]);
+
+        boolean restored = db.fromTransaction(s -> s.restore(PolicyRingNode.class, ring[0]));
+
+        assertThat(restored).isTrue();
         assertThat(deletedNodes()).isZero();
     }
 }

@@ -9,7 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * The rows a walk reached, per entity. A type reached by one level is counted by that level's count;
@@ -19,7 +21,8 @@ import java.util.StringJoiner;
  */
 final class ReachedRows {
 
-    private record Reached(String ids, Binds binds) {
+    /** SQL selecting ids as column {@code sd_id}, with its parameters. */
+    record Reached(String ids, Binds binds) {
     }
 
     private final Map<EntityPersister, List<Reached>> levels = new LinkedHashMap<>();
@@ -49,6 +52,29 @@ final class ReachedRows {
         }
         return Counts.of(session, "select count(*) from (" + ids + ") sd_new where sd_new.sd_id not in (select"
                 + " sd_old.sd_id from (" + union + ") sd_old)", all) > 0;
+    }
+
+    /**
+     * SQL selecting, as column {@code sd_id}, the ids of every row reached so far in the table
+     * {@code table}, with its parameters; null when none was.
+     */
+    Reached reachedIn(String table, Function<EntityPersister, String> tableOf) {
+        StringJoiner union = new StringJoiner(" union ");
+        Binds binds = new Binds();
+        levels.forEach((type, reached) -> {
+            if (tableOf.apply(type).equals(table)) {
+                reached.forEach(level -> {
+                    union.add(level.ids());
+                    binds.addAll(level.binds());
+                });
+            }
+        });
+        return union.length() == 0 ? null : new Reached(union.toString(), binds);
+    }
+
+    /** A type reached whose rows are in {@code table}, if any. */
+    Optional<EntityPersister> typeIn(String table, Function<EntityPersister, String> tableOf) {
+        return levels.keySet().stream().filter(type -> tableOf.apply(type).equals(table)).findFirst();
     }
 
     List<Impact.Rows> rows(SharedSessionContractImplementor session) {

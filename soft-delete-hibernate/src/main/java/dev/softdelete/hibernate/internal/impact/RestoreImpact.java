@@ -9,6 +9,7 @@ import dev.softdelete.hibernate.internal.cascade.LevelWalk.Next;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.model.CascadeStep;
+import dev.softdelete.hibernate.internal.model.DeletedBy;
 import dev.softdelete.hibernate.internal.model.DeletionKey;
 import dev.softdelete.hibernate.internal.model.DetachStep;
 import dev.softdelete.hibernate.internal.model.MarkerColumns;
@@ -22,7 +23,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What a restore would bring back, read without writing or locking: the row, if deleted, and the rows
@@ -56,7 +59,7 @@ public final class RestoreImpact {
         reached.add(root, rootIds, idBinds, 1);
         Map<DetachStep, OwnerLevels> reattaching = new LinkedHashMap<>();
         collect(reattaching, root, rootIds, idBinds, true);
-        walk(root, idBinds, deletion, reached, (step, restoredIds, binds, below, belowBinds) -> {
+        walk(root, idBinds, deletion, reached, deletion, (step, restoredIds, binds, below, belowBinds) -> {
             collect(reattaching, step.child(), below, belowBinds, false);
             return true;
         });
@@ -68,19 +71,33 @@ public final class RestoreImpact {
 
     /**
      * Which of {@code parents}, deleted rows whose REMOVE cascade reaches the row, a restore of the row
-     * brings back through its own cascade: those the delete marked together with it that its walk
-     * reaches, as on a ring of rows that lead back to each other. Read without writing or locking.
+     * brings back through its own cascade, as on a ring of rows that lead back to each other. Read
+     * without writing or locking, and stricter than the restore: a row below the root with another
+     * deleted parent counts as kept deleted unless that parent is the root or a row of an earlier
+     * level, where the restore would hold it back until the end and bring it back if that parent came
+     * back by then. Such a case is refused rather than risk a row left live under a deleted parent.
      */
     public Set<DeletedParent> broughtBack(EntityPersister root, Object id, DeletionKey deletion,
             List<DeletedParent> parents) {
-        List<DeletedParent> pending = new ArrayList<>(parents);
         Set<DeletedParent> found = new HashSet<>();
+        List<DeletedParent> pending = new ArrayList<>();
+        for (DeletedParent parent : parents) {
+            if (isRow(root, id, parent)) {
+                found.add(parent); // the row is its own parent: it comes back with itself
+            }
+            else if (markedBy(parent, deletion)) {
+                pending.add(parent); // another operation's parent stays deleted whatever this restore does
+            }
+        }
+        if (pending.isEmpty()) {
+            return found;
+        }
         Binds idBinds = new Binds().add(root.getIdentifierMapping(), id, session);
         MarkerColumns columns = MarkerColumns.of(root, service.typeOf(root.getEntityName()));
         ReachedRows reached = new ReachedRows();
         reached.add(root, "select " + MarkerColumns.idColumn(root) + " as sd_id from " + columns.table() + " where "
                 + MarkerColumns.idRestriction(root), idBinds, 1);
-        walk(root, idBinds, deletion, reached, (step, restoredIds, binds, below, belowBinds) -> {
+        walk(root, idBinds, deletion, reached, new ReachedEarlier(reached), (step, restoredIds, binds, below, belowBinds) -> {
             for (Iterator<DeletedParent> parent = pending.iterator(); parent.hasNext(); ) {
                 DeletedParent candidate = parent.next();
                 EntityPersister owner = candidate.step().owner();
@@ -96,6 +113,64 @@ public final class RestoreImpact {
         return found;
     }
 
+    private static boolean isRow(EntityPersister root, Object id, DeletedParent parent) {
+        EntityPersister owner = parent.step().owner();
+        return owner.getRootEntityDescriptor() == root.getRootEntityDescriptor()
+                && Objects.equals(parent.id(), id);
+    }
+
+    private boolean markedBy(DeletedParent parent, DeletionKey deletion) {
+        EntityPersister owner = parent.step().owner();
+        MarkerColumns columns = MarkerColumns.of(owner, service.typeOf(owner.getEntityName()));
+        return Counts.of(session, "select count(*) from " + columns.table() + " where " + MarkerColumns.idRestriction(owner)
+                + " and " + deletion.condition(columns), deletion.bind(new Binds().add(owner.getIdentifierMapping(),
+                parent.id(), session), columns, session)) > 0;
+    }
+
+    /**
+     * The parents that do not keep a row deleted in {@link #broughtBack}'s walk: the rows it has reached
+     * before the level, which the restore brings back before it comes to the level.
+     */
+    private final class ReachedEarlier implements DeletedBy {
+
+        private final ReachedRows reached;
+
+        ReachedEarlier(ReachedRows reached) {
+            this.reached = reached;
+        }
+
+        @Override
+        public String condition(MarkerColumns columns) {
+            ReachedRows.Reached earlier = reachedIn(columns);
+            // unqualified, the id column names the parent's table, as the operations' condition does
+            return earlier == null ? "1 = 0" : idColumnOf(columns) + " in (select sd_earlier.sd_id from ("
+                    + earlier.ids() + ") sd_earlier)";
+        }
+
+        @Override
+        public Binds bind(Binds binds, MarkerColumns columns, SharedSessionContractImplementor session) {
+            ReachedRows.Reached earlier = reachedIn(columns);
+            return earlier == null ? binds : binds.addAll(earlier.binds());
+        }
+
+        @Override
+        public Predicate<Object> markerOfManaged(MarkerColumns columns) {
+            return marker -> false;
+        }
+
+        private ReachedRows.Reached reachedIn(MarkerColumns columns) {
+            return reached.reachedIn(columns.table(), this::tableOf);
+        }
+
+        private String tableOf(EntityPersister type) {
+            return MarkerColumns.of(type, service.typeOf(type.getEntityName())).table();
+        }
+
+        private String idColumnOf(MarkerColumns columns) {
+            return reached.typeIn(columns.table(), this::tableOf).map(MarkerColumns::idColumn).orElseThrow();
+        }
+    }
+
     /** What the walk does with a level it brings back; returns whether to go on at all. */
     @FunctionalInterface
     private interface LevelVisitor {
@@ -109,7 +184,7 @@ public final class RestoreImpact {
      * row that an earlier level did not (a cycle of rows).
      */
     private void walk(EntityPersister root, Binds idBinds, DeletionKey deletion, ReachedRows reached,
-            LevelVisitor visitor) {
+            DeletedBy trusted, LevelVisitor visitor) {
         OtherParents otherParents = new OtherParents(session, service, null);
         boolean[] stopped = {false};
         LevelWalk.walk(session, service, Level.root(root, idBinds), (step, parents) -> {
@@ -124,7 +199,7 @@ public final class RestoreImpact {
             // a parent the same delete marked counts as coming back (the restore holds its rows back, then
             // brings them back with it when the walk reaches it, as it does but for a bulk delete's other roots)
             OtherParents.Exclusion kept = otherParents.exclusion(step, restored.substring(" where ".length()), binds,
-                    deletion, null);
+                    trusted, null);
             // as the restore does: the next level hangs below every child of this one, restored or not (but
             // for the rows kept deleted), and so do the rows its DETACH associations link again
             String notKept = "";

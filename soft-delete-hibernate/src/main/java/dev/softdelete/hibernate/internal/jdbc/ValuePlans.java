@@ -34,16 +34,41 @@ final class ValuePlans {
         if (parameters < LIST_PARAMETERS || !(session.getJdbcServices().getDialect() instanceof PostgreSQLDialect)) {
             return;
         }
+        Class<?> pgStatement = pgStatement(statement);
+        if (pgStatement == null) {
+            LOG.debugf("softdelete: %s is not reachable from %s; PostgreSQL may keep a generic plan for long id lists",
+                    PG_STATEMENT, statement.getClass().getName());
+            return;
+        }
         try {
-            Class<?> pgStatement = Class.forName(PG_STATEMENT, false, statement.getClass().getClassLoader());
             if (statement.isWrapperFor(pgStatement)) {
                 pgStatement.getMethod("setPrepareThreshold", int.class).invoke(statement.unwrap(pgStatement), 0);
             }
         }
-        catch (ReflectiveOperationException | SQLException | LinkageError e) {
-            // another driver, or pgjdbc out of reach of the statement's class loader: the statement runs
-            // as the driver would run it anyway, only without the plan for its values
+        catch (ReflectiveOperationException | SQLException e) {
+            // another driver behind the wrapper: the statement runs as that driver runs it anyway
             LOG.debugf("softdelete: cannot ask the driver to plan a statement for its values: %s", e);
         }
+    }
+
+    /**
+     * pgjdbc's statement interface, from the loader of the statement (usually the driver's, or a pool's
+     * beside it), else the context loader or this library's (an application server's wrapper may come
+     * from a loader that does not see the driver); null where none has it.
+     */
+    private static Class<?> pgStatement(PreparedStatement statement) {
+        for (ClassLoader loader : new ClassLoader[] {statement.getClass().getClassLoader(),
+                Thread.currentThread().getContextClassLoader(), ValuePlans.class.getClassLoader()}) {
+            if (loader == null) {
+                continue;
+            }
+            try {
+                return Class.forName(PG_STATEMENT, false, loader);
+            }
+            catch (ClassNotFoundException | LinkageError e) {
+                // try the next loader
+            }
+        }
+        return null;
     }
 }
