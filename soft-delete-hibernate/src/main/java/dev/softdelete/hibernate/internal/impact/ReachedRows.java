@@ -44,37 +44,29 @@ final class ReachedRows {
         if (earlier == null) {
             return true;
         }
-        StringJoiner union = new StringJoiner(" union ");
-        Binds all = new Binds().addAll(binds);
-        for (Reached level : earlier) {
-            union.add(level.ids());
-            all.addAll(level.binds());
-        }
+        Reached before = union(earlier);
         return Counts.of(session, "select count(*) from (" + ids + ") sd_new where sd_new.sd_id not in (select"
-                + " sd_old.sd_id from (" + union + ") sd_old)", all) > 0;
+                + " sd_old.sd_id from (" + before.ids() + ") sd_old)", new Binds().addAll(binds).addAll(before.binds())) > 0;
     }
 
     /**
-     * SQL selecting, as column {@code sd_id}, the ids of every row reached so far in the table
-     * {@code table}, with its parameters; null when none was.
+     * The rows reached so far in {@code table}: a type reached there, and SQL selecting the ids of all
+     * its rows and those of the other types sharing the table, as column {@code sd_id}; empty when none.
      */
-    Reached reachedIn(String table, Function<EntityPersister, String> tableOf) {
-        StringJoiner union = new StringJoiner(" union ");
-        Binds binds = new Binds();
+    Optional<InTable> reachedIn(String table, Function<EntityPersister, String> tableOf) {
+        List<Reached> inTable = new ArrayList<>();
+        EntityPersister[] some = {null};
         levels.forEach((type, reached) -> {
             if (tableOf.apply(type).equals(table)) {
-                reached.forEach(level -> {
-                    union.add(level.ids());
-                    binds.addAll(level.binds());
-                });
+                some[0] = type;
+                inTable.addAll(reached);
             }
         });
-        return union.length() == 0 ? null : new Reached(union.toString(), binds);
+        return some[0] == null ? Optional.empty() : Optional.of(new InTable(some[0], union(inTable)));
     }
 
-    /** A type reached whose rows are in {@code table}, if any. */
-    Optional<EntityPersister> typeIn(String table, Function<EntityPersister, String> tableOf) {
-        return levels.keySet().stream().filter(type -> tableOf.apply(type).equals(table)).findFirst();
+    /** A type reached in a table, and the rows reached there. */
+    record InTable(EntityPersister type, Reached rows) {
     }
 
     List<Impact.Rows> rows(SharedSessionContractImplementor session) {
@@ -87,12 +79,17 @@ final class ReachedRows {
     }
 
     private static long distinct(SharedSessionContractImplementor session, List<Reached> reached) {
-        StringJoiner union = new StringJoiner(" union ", "select count(*) from (", ") sd_reached");
+        Reached all = union(reached);
+        return Counts.of(session, "select count(*) from (" + all.ids() + ") sd_reached", all.binds());
+    }
+
+    private static Reached union(List<Reached> reached) {
+        StringJoiner union = new StringJoiner(" union ");
         Binds binds = new Binds();
         for (Reached level : reached) {
             union.add(level.ids());
             binds.addAll(level.binds());
         }
-        return Counts.of(session, union.toString(), binds);
+        return new Reached(union.toString(), binds);
     }
 }

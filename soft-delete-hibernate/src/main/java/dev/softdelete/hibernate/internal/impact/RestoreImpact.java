@@ -3,6 +3,7 @@ package dev.softdelete.hibernate.internal.impact;
 import dev.softdelete.hibernate.Impact;
 import dev.softdelete.hibernate.internal.cascade.LevelWalk;
 import dev.softdelete.hibernate.internal.cascade.OtherParents;
+import dev.softdelete.hibernate.internal.cascade.ParentLocks;
 import dev.softdelete.hibernate.internal.cascade.ParentLocks.DeletedParent;
 import dev.softdelete.hibernate.internal.cascade.LevelWalk.Level;
 import dev.softdelete.hibernate.internal.cascade.LevelWalk.Next;
@@ -24,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -55,7 +57,7 @@ public final class RestoreImpact {
         }
         DeletionKey deletion = new DeletionKey(MarkerColumns.toInstant(marker.get(0)[0]), (Long) marker.get(0)[1]);
         ReachedRows reached = new ReachedRows();
-        String rootIds = "select " + MarkerColumns.idColumn(root) + " as sd_id from " + columns.table() + where;
+        String rootIds = rootIds(root);
         reached.add(root, rootIds, idBinds, 1);
         Map<DetachStep, OwnerLevels> reattaching = new LinkedHashMap<>();
         collect(reattaching, root, rootIds, idBinds, true);
@@ -80,23 +82,19 @@ public final class RestoreImpact {
     public Set<DeletedParent> broughtBack(EntityPersister root, Object id, DeletionKey deletion,
             List<DeletedParent> parents) {
         Set<DeletedParent> found = new HashSet<>();
-        List<DeletedParent> pending = new ArrayList<>();
+        List<DeletedParent> others = new ArrayList<>();
         for (DeletedParent parent : parents) {
-            if (isRow(root, id, parent)) {
-                found.add(parent); // the row is its own parent: it comes back with itself
-            }
-            else if (markedBy(parent, deletion)) {
-                pending.add(parent); // another operation's parent stays deleted whatever this restore does
-            }
+            // the row as its own parent comes back with itself
+            (isRow(root, id, parent) ? found : others).add(parent);
         }
+        // a parent another operation marked stays deleted whatever this restore does: no walk for it
+        List<DeletedParent> pending = markedBy(others, deletion);
         if (pending.isEmpty()) {
             return found;
         }
         Binds idBinds = new Binds().add(root.getIdentifierMapping(), id, session);
-        MarkerColumns columns = MarkerColumns.of(root, service.typeOf(root.getEntityName()));
         ReachedRows reached = new ReachedRows();
-        reached.add(root, "select " + MarkerColumns.idColumn(root) + " as sd_id from " + columns.table() + " where "
-                + MarkerColumns.idRestriction(root), idBinds, 1);
+        reached.add(root, rootIds(root), idBinds, 1);
         walk(root, idBinds, deletion, reached, new ReachedEarlier(reached), (step, restoredIds, binds, below, belowBinds) -> {
             for (Iterator<DeletedParent> parent = pending.iterator(); parent.hasNext(); ) {
                 DeletedParent candidate = parent.next();
@@ -119,12 +117,28 @@ public final class RestoreImpact {
                 && Objects.equals(parent.id(), id);
     }
 
-    private boolean markedBy(DeletedParent parent, DeletionKey deletion) {
-        EntityPersister owner = parent.step().owner();
-        MarkerColumns columns = MarkerColumns.of(owner, service.typeOf(owner.getEntityName()));
-        return Counts.of(session, "select count(*) from " + columns.table() + " where " + MarkerColumns.idRestriction(owner)
-                + " and " + deletion.condition(columns), deletion.bind(new Binds().add(owner.getIdentifierMapping(),
-                parent.id(), session), columns, session)) > 0;
+    /** The parents that the delete of {@code deletion} marked, read a chunk of ids per type. */
+    private List<DeletedParent> markedBy(List<DeletedParent> parents, DeletionKey deletion) {
+        Map<EntityPersister, List<DeletedParent>> byOwner = new LinkedHashMap<>();
+        parents.forEach(parent -> byOwner.computeIfAbsent(parent.step().owner(), owner -> new ArrayList<>()).add(parent));
+        List<DeletedParent> marked = new ArrayList<>();
+        ParentLocks locks = new ParentLocks(session, service);
+        byOwner.forEach((owner, ofOwner) -> {
+            Set<Object> byDeletion = locks.deletedAmong(owner, ofOwner.stream().map(DeletedParent::id).toList(), false,
+                    deletion).byUndone();
+            ofOwner.stream().filter(parent -> byDeletion.contains(parent.id())).forEach(marked::add);
+        });
+        return marked;
+    }
+
+    /** SQL selecting the id of the row {@code root}'s id restriction names, as column {@code sd_id}. */
+    private String rootIds(EntityPersister root) {
+        return "select " + MarkerColumns.idColumn(root) + " as sd_id from " + markerColumns(root).table() + " where "
+                + MarkerColumns.idRestriction(root);
+    }
+
+    private MarkerColumns markerColumns(EntityPersister type) {
+        return MarkerColumns.of(type, service.typeOf(type.getEntityName()));
     }
 
     /**
@@ -141,16 +155,15 @@ public final class RestoreImpact {
 
         @Override
         public String condition(MarkerColumns columns) {
-            ReachedRows.Reached earlier = reachedIn(columns);
             // unqualified, the id column names the parent's table, as the operations' condition does
-            return earlier == null ? "1 = 0" : idColumnOf(columns) + " in (select sd_earlier.sd_id from ("
-                    + earlier.ids() + ") sd_earlier)";
+            return reachedIn(columns).map(earlier -> MarkerColumns.idColumn(earlier.type())
+                    + " in (select sd_earlier.sd_id from (" + earlier.rows().ids() + ") sd_earlier)").orElse("1 = 0");
         }
 
         @Override
         public Binds bind(Binds binds, MarkerColumns columns, SharedSessionContractImplementor session) {
-            ReachedRows.Reached earlier = reachedIn(columns);
-            return earlier == null ? binds : binds.addAll(earlier.binds());
+            reachedIn(columns).ifPresent(earlier -> binds.addAll(earlier.rows().binds()));
+            return binds;
         }
 
         @Override
@@ -158,16 +171,8 @@ public final class RestoreImpact {
             return marker -> false;
         }
 
-        private ReachedRows.Reached reachedIn(MarkerColumns columns) {
-            return reached.reachedIn(columns.table(), this::tableOf);
-        }
-
-        private String tableOf(EntityPersister type) {
-            return MarkerColumns.of(type, service.typeOf(type.getEntityName())).table();
-        }
-
-        private String idColumnOf(MarkerColumns columns) {
-            return reached.typeIn(columns.table(), this::tableOf).map(MarkerColumns::idColumn).orElseThrow();
+        private Optional<ReachedRows.InTable> reachedIn(MarkerColumns columns) {
+            return reached.reachedIn(columns.table(), type -> markerColumns(type).table());
         }
     }
 

@@ -245,22 +245,31 @@ public final class RootsRestore {
             Map<Object, Long> roots) {
         Set<Object> alone = new LinkedHashSet<>();
         for (List<Object> group : groups) {
+            Map<Object, List<DeletedParent>> outsideByRoot = new LinkedHashMap<>();
             for (DeletedParent parent : locks.lockParents(type, group)) {
                 boolean parentIsRoot = parent.step().owner().getRootEntityName().equals(type.getEntityName())
                         && roots.containsKey(parent.id());
-                if (!withParents && !parentIsRoot && !broughtBack(type, parent, roots.get(parent.child()))) {
-                    throw Restorer.parentStillDeleted(type, parent.child(), parent);
+                if (!withParents && !parentIsRoot) {
+                    outsideByRoot.computeIfAbsent(parent.child(), root -> new ArrayList<>()).add(parent);
                 }
                 alone.add(parent.child());
             }
+            // one walk per root whose parents lie outside the roots: only its own cascade can bring them back
+            outsideByRoot.forEach((root, parents) -> {
+                Set<DeletedParent> back = broughtBack(type, root, parents, roots.get(root));
+                parents.stream().filter(parent -> !back.contains(parent)).findFirst().ifPresent(parent -> {
+                    throw Restorer.parentStillDeleted(type, root, parent);
+                });
+            });
         }
         return alone;
     }
 
-    /** Whether the restore of the parent's child, marked by the operation, brings the parent back itself. */
-    private boolean broughtBack(EntityPersister type, DeletedParent parent, Long operation) {
-        return operation != null && new RestoreImpact(session, service)
-                .broughtBack(type, parent.child(), new DeletionKey(null, operation), List.of(parent)).contains(parent);
+    /** The parents of the root, marked by the operation, that the root's restore brings back itself. */
+    private Set<DeletedParent> broughtBack(EntityPersister type, Object root, List<DeletedParent> parents,
+            Long operation) {
+        return operation == null ? Set.of() : new RestoreImpact(session, service)
+                .broughtBack(type, root, new DeletionKey(null, operation), parents);
     }
 
     /**
