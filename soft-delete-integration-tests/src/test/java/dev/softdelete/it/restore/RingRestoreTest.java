@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 
 import static dev.softdelete.it.support.Refusals.thrown;
@@ -27,18 +26,7 @@ class RingRestoreTest {
 
     /** {@code size} nodes, each cascading to the next and the last to the first. */
     private static long[] ring(int size) {
-        return db.fromTransaction(s -> {
-            PolicyRingNode[] nodes = new PolicyRingNode[size];
-            for (int i = 0; i < size; i++) {
-                nodes[i] = new PolicyRingNode();
-                s.persist(nodes[i]);
-            }
-            for (int i = 0; i < size; i++) {
-                nodes[i].setNext(nodes[(i + 1) % size]);
-            }
-            s.flush();
-            return Arrays.stream(nodes).mapToLong(PolicyRingNode::getId).toArray();
-        });
+        return Rings.create(db, size);
     }
 
     private static void remove(long node) {

@@ -60,7 +60,7 @@ public final class ParentLocks {
      * @param ids at most {@link IdChunks#SIZE} ids of the type
      */
     public List<DeletedParent> lockParents(EntityPersister persister, List<Object> ids) {
-        return lockParents(service.cascadePlans().parentStepsOf(persister), persister, ids, null);
+        return deletedParents(service.cascadePlans().parentStepsOf(persister), persister, ids, null, true);
     }
 
     /**
@@ -68,16 +68,21 @@ public final class ParentLocks {
      * {@code undone} marked from those other operations did, in the same reads.
      */
     public List<DeletedParent> lockParents(EntityPersister persister, List<Object> ids, DeletedBy undone) {
-        return lockParents(service.cascadePlans().parentStepsOf(persister), persister, ids, undone);
+        return deletedParents(service.cascadePlans().parentStepsOf(persister), persister, ids, undone, true);
+    }
+
+    /** As {@link #lockParents(EntityPersister, List, DeletedBy)}, without taking any lock. */
+    public List<DeletedParent> readParents(EntityPersister persister, List<Object> ids, DeletedBy undone) {
+        return deletedParents(service.cascadePlans().parentStepsOf(persister), persister, ids, undone, false);
     }
 
     /** As {@link #lockParents(EntityPersister, List)}, through the given steps only. */
     public List<DeletedParent> lockParents(List<CascadeStep> steps, EntityPersister persister, List<Object> ids) {
-        return lockParents(steps, persister, ids, null);
+        return deletedParents(steps, persister, ids, null, true);
     }
 
-    private List<DeletedParent> lockParents(List<CascadeStep> steps, EntityPersister persister, List<Object> ids,
-            DeletedBy undone) {
+    private List<DeletedParent> deletedParents(List<CascadeStep> steps, EntityPersister persister, List<Object> ids,
+            DeletedBy undone, boolean lock) {
         List<DeletedParent> deleted = new ArrayList<>();
         for (CascadeStep step : steps) {
             // inside the loop: only a single-column id has parents (steps need single-column keys)
@@ -91,7 +96,7 @@ public final class ParentLocks {
                     IdChunks.binds(ids, persister.getIdentifierMapping(), session), parentIdType, childIdType)) {
                 childrenOf.computeIfAbsent(link[0], key -> new ArrayList<>()).add(link[1]);
             }
-            Deleted parents = deletedAmong(parent, childrenOf.keySet(), true, undone);
+            Deleted parents = deletedAmong(parent, childrenOf.keySet(), lock, undone);
             for (Set<Object> marked : List.of(parents.byOthers(), parents.byUndone())) {
                 for (Object parentId : marked) {
                     childrenOf.get(parentId).forEach(child -> deleted.add(new DeletedParent(step, parentId, child,

@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -46,16 +47,11 @@ public final class RestoreImpact {
 
     /** The preview of a restore of one row: nothing when the row is live or absent. */
     public Impact preview(EntityPersister root, Object id) {
-        MarkerColumns columns = MarkerColumns.of(root, service.typeOf(root.getEntityName()));
-        String where = " where " + MarkerColumns.idRestriction(root);
-        Binds idBinds = new Binds().add(root.getIdentifierMapping(), id, session);
-        List<Object[]> marker = Mutations.selectRows(session, "select " + columns.marker().getSelectionExpression()
-                + ", " + columns.operation() + " from " + columns.table() + where, idBinds,
-                columns.marker().getJdbcMapping(), columns.operationType());
-        if (marker.isEmpty() || marker.get(0)[0] == null) {
+        DeletionKey deletion = deletionOf(root, id);
+        if (deletion == null) {
             return new Impact(Impact.Operation.RESTORE, List.of(), List.of(), List.of());
         }
-        DeletionKey deletion = new DeletionKey(MarkerColumns.toInstant(marker.get(0)[0]), (Long) marker.get(0)[1]);
+        Binds idBinds = new Binds().add(root.getIdentifierMapping(), id, session);
         ReachedRows reached = new ReachedRows();
         String rootIds = rootIds(root);
         reached.add(root, rootIds, idBinds, 1);
@@ -92,8 +88,55 @@ public final class RestoreImpact {
         if (pending.isEmpty()) {
             return found;
         }
-        Binds idBinds = new Binds().add(root.getIdentifierMapping(), id, session);
+        found.addAll(walkTo(pending, root, id, deletion, new ReachedRows()));
+        return found;
+    }
+
+    /**
+     * The rows of the ring that a restore of the row would bring back, table by table in name order,
+     * each with its ids in the database's order; read without locks. Empty unless the row is deleted
+     * and a deleted parent of it, marked by the same delete, comes back through the row's own cascade
+     * ({@link #broughtBack}'s walk): a restore locks these rows first, in this order, so that two
+     * restores of rows of one ring queue on its first row instead of each holding a lock the other's
+     * cascade needs.
+     */
+    public List<RingRows> ringOf(EntityPersister root, Object id) {
+        DeletionKey deletion = deletionOf(root, id);
+        if (deletion == null) {
+            return List.of();
+        }
+        List<DeletedParent> pending = new ArrayList<>();
+        for (DeletedParent parent : new ParentLocks(session, service).readParents(root, List.of(id), deletion)) {
+            if (parent.byUndone() && !isRow(root, id, parent)) {
+                pending.add(parent);
+            }
+        }
         ReachedRows reached = new ReachedRows();
+        if (pending.isEmpty() || walkTo(pending, root, id, deletion, reached).isEmpty()) {
+            return List.of();
+        }
+        Map<String, EntityPersister> byTable = new TreeMap<>();
+        reached.types().forEach(type -> byTable.putIfAbsent(markerColumns(type).table(), type));
+        List<RingRows> ring = new ArrayList<>();
+        byTable.forEach((table, type) -> reached.reachedIn(table, t -> markerColumns(t).table()).ifPresent(rows ->
+                ring.add(new RingRows(type, Mutations.selectColumn(session, "select distinct sd_ring.sd_id from ("
+                        + rows.rows().ids() + ") sd_ring order by sd_ring.sd_id", rows.rows().binds(),
+                        type.getIdentifierMapping().getSingleJdbcMapping())))));
+        return ring;
+    }
+
+    /** Rows of one table on a ring, by a type stored there, with their ids in the database's order. */
+    public record RingRows(EntityPersister type, List<Object> ids) {
+    }
+
+    /**
+     * Walks the restore's cascade from the row until it has met every one of {@code pending}
+     * (removed from it as they are met), recording the levels in {@code reached}; returns those met.
+     */
+    private Set<DeletedParent> walkTo(List<DeletedParent> pending, EntityPersister root, Object id,
+            DeletionKey deletion, ReachedRows reached) {
+        Set<DeletedParent> found = new HashSet<>();
+        Binds idBinds = new Binds().add(root.getIdentifierMapping(), id, session);
         reached.add(root, rootIds(root), idBinds, 1);
         walk(root, idBinds, deletion, reached, new ReachedEarlier(reached), (step, restoredIds, binds, below, belowBinds) -> {
             for (Iterator<DeletedParent> parent = pending.iterator(); parent.hasNext(); ) {
@@ -109,6 +152,17 @@ public final class RestoreImpact {
             return !pending.isEmpty();
         });
         return found;
+    }
+
+    /** What the delete of the row wrote (its instant and operation), read without a lock; null when live or absent. */
+    private DeletionKey deletionOf(EntityPersister root, Object id) {
+        MarkerColumns columns = markerColumns(root);
+        List<Object[]> marker = Mutations.selectRows(session, "select " + columns.marker().getSelectionExpression()
+                + ", " + columns.operation() + " from " + columns.table() + " where " + MarkerColumns.idRestriction(root),
+                new Binds().add(root.getIdentifierMapping(), id, session), columns.marker().getJdbcMapping(),
+                columns.operationType());
+        return marker.isEmpty() || marker.get(0)[0] == null ? null
+                : new DeletionKey(MarkerColumns.toInstant(marker.get(0)[0]), (Long) marker.get(0)[1]);
     }
 
     private static boolean isRow(EntityPersister root, Object id, DeletedParent parent) {

@@ -30,6 +30,7 @@ public final class CascadePlans {
     private final Map<String, List<DetachStep>> rootDetachSteps = new ConcurrentHashMap<>();
     private final Map<String, List<DetachStep>> rowDetachSteps = new ConcurrentHashMap<>();
     private final Map<String, Boolean> denyReachable = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> onCycle = new ConcurrentHashMap<>();
     private volatile List<CascadeStep> linkSteps;
 
     public CascadePlans(SoftDeleteModel model) {
@@ -193,6 +194,30 @@ public final class CascadePlans {
                     return true;
                 }
                 stepsFromRowsOf(reached).forEach(step -> pending.add(step.child()));
+            }
+            return false;
+        });
+    }
+
+    /**
+     * Whether the REMOVE cascades from rows of the type can lead back to rows of its hierarchy (a
+     * self-reference, or a cycle through other types): only then can its rows form a ring, whose
+     * restore locks the ring first.
+     */
+    public boolean onCycle(EntityPersister type) {
+        return onCycle.computeIfAbsent(type.getEntityName(), name -> {
+            EntityMappingType root = type.getRootEntityDescriptor();
+            Set<String> seen = new HashSet<>();
+            Deque<EntityPersister> pending = new ArrayDeque<>(List.of(type));
+            while (!pending.isEmpty()) {
+                for (CascadeStep step : stepsFromRowsOf(pending.poll())) {
+                    if (step.child().getRootEntityDescriptor() == root) {
+                        return true;
+                    }
+                    if (seen.add(step.child().getEntityName())) {
+                        pending.add(step.child());
+                    }
+                }
             }
             return false;
         });

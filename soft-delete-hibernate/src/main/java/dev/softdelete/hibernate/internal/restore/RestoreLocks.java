@@ -2,7 +2,9 @@ package dev.softdelete.hibernate.internal.restore;
 
 import dev.softdelete.hibernate.internal.cascade.ParentLocks;
 import dev.softdelete.hibernate.internal.cascade.ParentLocks.DeletedParent;
+import dev.softdelete.hibernate.internal.impact.RestoreImpact.RingRows;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
+import dev.softdelete.hibernate.internal.jdbc.IdChunks;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
 import dev.softdelete.hibernate.internal.model.MarkerColumns;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
@@ -13,21 +15,43 @@ import java.util.List;
 
 /**
  * The locked reads a restore makes before it writes, in the order a cascade delete takes its locks:
- * the row's parents first (shared), then the row itself (exclusive). A cascade delete of a parent
- * and a restore of its child therefore wait for each other instead of both passing on stale reads
- * (a restore that finds the parent live while its delete is uncommitted, a cascade that skips the
- * child while its restore is uncommitted), and, locking in one order, they do not deadlock.
+ * the row's parents first (shared), then the row itself (exclusive); before them, the rows of a ring
+ * the row lies on ({@link #lockRing}). A cascade delete of a parent and a restore of its child
+ * therefore wait for each other instead of both passing on stale reads (a restore that finds the
+ * parent live while its delete is uncommitted, a cascade that skips the child while its restore is
+ * uncommitted), and, locking in one order, they do not deadlock.
  */
 final class RestoreLocks {
 
     private final SharedSessionContractImplementor session;
+    private final SoftDeleteService service;
     private final ParentLocks parents;
     private final String writeLock;
 
     RestoreLocks(SharedSessionContractImplementor session, SoftDeleteService service) {
         this.session = session;
+        this.service = service;
         this.parents = new ParentLocks(session, service);
         this.writeLock = session.getJdbcServices().getDialect().getForUpdateString();
+    }
+
+    /**
+     * Locks (exclusive) the rows of a ring ({@code RestoreImpact.ringOf}) before anything else, in its
+     * order: table by table, ids in the database's order, a chunk at a time. Every restore of a row of
+     * the ring takes its first lock on the same row, so the second waits there holding nothing of the
+     * ring, instead of each holding a parent the other's cascade must write (a deadlock).
+     */
+    void lockRing(List<RingRows> ring) {
+        for (RingRows rows : ring) {
+            MarkerColumns columns = MarkerColumns.of(rows.type(), service.typeOf(rows.type().getEntityName()));
+            String id = MarkerColumns.idColumn(rows.type());
+            for (List<Object> chunk : IdChunks.of(rows.ids())) {
+                Mutations.selectColumn(session, "select " + id + " from " + columns.table() + " where " + id + " in ("
+                        + IdChunks.placeholders(chunk) + ") order by " + id + writeLock,
+                        IdChunks.binds(chunk, rows.type().getIdentifierMapping(), session),
+                        rows.type().getIdentifierMapping().getSingleJdbcMapping());
+            }
+        }
     }
 
     /** Locks (shared) every parent of the rows, and returns the deleted ones ({@link ParentLocks}). */

@@ -40,11 +40,24 @@ public final class Restorer {
     private final SoftDeleteService service;
     private final boolean withParents;
     private final RestoreLocks locks;
+    private final boolean locksRings;
 
     public Restorer(SessionImplementor session, SoftDeleteService service, RestoreOption... options) {
+        this(session, service, true, options);
+    }
+
+    /**
+     * @param locksRings whether a row of a type on a cascade cycle first locks the ring it lies on
+     *                   ({@link RestoreLocks#lockRing}); {@link RootsRestore} restores the rows its groups
+     *                   left without, as it takes no ring locks for its groups either, and most of those
+     *                   rows are live by then (the nodes of a tree below its top, say): the read would be
+     *                   one statement more per row
+     */
+    Restorer(SessionImplementor session, SoftDeleteService service, boolean locksRings, RestoreOption... options) {
         this.session = session;
         this.service = service;
         this.locks = new RestoreLocks(session, service);
+        this.locksRings = locksRings;
         this.withParents = List.of(options).contains(RestoreOption.WITH_PARENTS);
     }
 
@@ -57,6 +70,10 @@ public final class Restorer {
     private boolean restore(EntityPersister persister, Object id, int depth) {
         SoftDeletableType type = service.typeOf(persister.getEntityName());
         MarkerColumns columns = MarkerColumns.of(persister, type);
+        if (locksRings && service.cascadePlans().onCycle(persister)) {
+            // a row of a ring must not lock its parent before the ring's first row (RestoreLocks.lockRing)
+            locks.lockRing(new RestoreImpact(session, service).ringOf(persister, id));
+        }
         List<DeletedParent> deletedParents = locks.lockParents(persister, List.of(id));
         Object[] marker = locks.lockMarker(persister, columns, id);
         if (marker == null) {

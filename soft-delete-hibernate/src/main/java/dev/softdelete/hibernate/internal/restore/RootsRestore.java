@@ -69,8 +69,8 @@ public final class RootsRestore {
         this.session = session;
         this.service = service;
         this.locks = new RestoreLocks(session, service);
-        this.oneByOne = new Restorer(session, service, options);
-        this.parentsFirst = new Restorer(session, service, RestoreOption.WITH_PARENTS);
+        this.oneByOne = new Restorer(session, service, false, options);
+        this.parentsFirst = new Restorer(session, service, false, RestoreOption.WITH_PARENTS);
         this.withParents = List.of(options).contains(RestoreOption.WITH_PARENTS);
         this.groupHistories = service.history().enabled() ? new ArrayList<>() : null;
     }

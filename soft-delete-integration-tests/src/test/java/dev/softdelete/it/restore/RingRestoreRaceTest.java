@@ -1,0 +1,117 @@
+package dev.softdelete.it.restore;
+
+import dev.softdelete.hibernate.SoftDeleteSession;
+import dev.softdelete.it.model.PolicyRingHold;
+import dev.softdelete.it.model.PolicyRingNode;
+import dev.softdelete.it.support.LockWaits;
+import dev.softdelete.it.support.StatementPause;
+import dev.softdelete.it.support.TestSessionFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import java.util.Locale;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two restores of different rows of one ring (every row cascades REMOVE to the next, the last to the
+ * first), racing in two sessions. Each restore brings the whole ring back, so each writes the row the
+ * other starts from. The interleaving is forced: the first restore stops before its cascade's first
+ * UPDATE, having restored its own row; the second starts, and the first goes on only once the database
+ * shows the second waiting for a lock (or the second has ended).
+ * <p>
+ * Without the ring's locks, the second locked its own parent and row and then waited for the first's
+ * parent, which the first's cascade held, while the first's cascade waited for the second's parent: a
+ * deadlock, one of the two failing (seen on H2, PostgreSQL and MariaDB). With them, the second waits at
+ * the ring's first row holding nothing the first needs, then finds its row restored.
+ */
+class RingRestoreRaceTest {
+
+    @RegisterExtension
+    static final TestSessionFactory db = TestSessionFactory.of(PolicyRingNode.class, PolicyRingHold.class);
+
+    private final ExecutorService first = Executors.newSingleThreadExecutor();
+    private final ExecutorService second = Executors.newSingleThreadExecutor();
+
+    @AfterEach
+    void stopThreads() {
+        first.shutdownNow();
+        second.shutdownNow();
+    }
+
+    /** {@code size} nodes, each cascading to the next and the last to the first, all deleted by one remove. */
+    private static long[] deletedRing(int size) {
+        long before = deletedNodes();
+        long[] ring = Rings.create(db, size);
+        db.inTransaction(s -> s.remove(s.find(PolicyRingNode.class, ring[0])));
+        assertThat(deletedNodes()).isEqualTo(before + size);
+        return ring;
+    }
+
+    private static long deletedNodes() {
+        return db.rows("select id from policy_ring_node where deleted_at is not null").size();
+    }
+
+    /** Before the second UPDATE of the table: the first restores the row itself, the second is the cascade's. */
+    private static StatementPause beforeTheCascade() {
+        return StatementPause.before(2, sql -> sql.toLowerCase(Locale.ROOT).startsWith("update policy_ring_node"));
+    }
+
+    /** Restores the node on the first thread, and returns once it stopped at the pause. */
+    private Future<Boolean> restoreOnFirstThread(long node, StatementPause pause) throws InterruptedException {
+        Future<Boolean> restore = first.submit(() -> {
+            try (SoftDeleteSession restoring = SoftDeleteSession.wrap(db.sessionFactory().withOptions()
+                    .statementInspector(pause).openSession())) {
+                return restoring.fromTransaction(tx -> restoring.restore(PolicyRingNode.class, node));
+            }
+        });
+        assertThat(pause.awaitPaused()).as("the first restore reached its cascade").isTrue();
+        return restore;
+    }
+
+    @Test
+    void twoRestoresOfRowsOfOneRingQueueInsteadOfDeadlocking() throws Exception {
+        long[] ring = deletedRing(4);
+        StatementPause pause = beforeTheCascade();
+        Future<Boolean> firstRestore = restoreOnFirstThread(ring[0], pause);
+        Future<Boolean> secondRestore = second.submit(() -> {
+            try (SoftDeleteSession restoring = SoftDeleteSession.wrap(db.sessionFactory().openSession())) {
+                return restoring.fromTransaction(tx -> restoring.restore(PolicyRingNode.class, ring[2]));
+            }
+        });
+        assertThat(LockWaits.awaitBlockedOrDone(db, secondRestore, 10, TimeUnit.SECONDS))
+                .as("the second restore waits for the first").isTrue();
+        pause.resume();
+
+        assertThat(firstRestore.get(30, TimeUnit.SECONDS)).as("the first restore brought the ring back").isTrue();
+        assertThat(secondRestore.get(30, TimeUnit.SECONDS)).as("the second found its row restored").isFalse();
+        assertThat(deletedNodes()).isZero();
+    }
+
+    @Test
+    void aRestoreOfARowOfADifferentRingDoesNotWait() throws Exception {
+        long[] ring = deletedRing(3);
+        long[] other = deletedRing(3);
+        StatementPause pause = beforeTheCascade();
+        Future<Boolean> firstRestore = restoreOnFirstThread(ring[1], pause);
+        try {
+            boolean restored = db.fromTransaction(s -> s.restore(PolicyRingNode.class, other[2]));
+
+            // had it waited for the first restore's locks, it would have returned only after that one ended
+            assertThat(firstRestore).as("the first restore, still paused").isNotDone();
+            assertThat(restored).isTrue();
+            assertThat(db.rows("select id from policy_ring_node where deleted_at is null and id in (?, ?, ?)",
+                    other[0], other[1], other[2])).hasSize(3);
+        }
+        finally {
+            pause.resume();
+        }
+        assertThat(firstRestore.get(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(deletedNodes()).isZero();
+    }
+}
