@@ -1,13 +1,12 @@
 package dev.softdelete.it.restore;
 
-import dev.softdelete.hibernate.SoftDeleteSession;
 import dev.softdelete.it.model.CascadeBlog;
 import dev.softdelete.it.model.CascadeComment;
 import dev.softdelete.it.model.CascadePost;
 import dev.softdelete.it.support.LockWaits;
 import dev.softdelete.it.support.StatementPause;
 import dev.softdelete.it.support.TestSessionFactory;
-import org.junit.jupiter.api.AfterEach;
+import dev.softdelete.it.support.TwoSessions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -15,8 +14,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -39,14 +36,8 @@ class RestoreAllLockOrderTest {
     static final TestSessionFactory db = TestSessionFactory.of(CascadeBlog.class, CascadePost.class,
             CascadeComment.class);
 
-    private final ExecutorService first = Executors.newSingleThreadExecutor();
-    private final ExecutorService second = Executors.newSingleThreadExecutor();
-
-    @AfterEach
-    void stopThreads() {
-        first.shutdownNow();
-        second.shutdownNow();
-    }
+    @RegisterExtension
+    final TwoSessions sessions = new TwoSessions(db);
 
     @Test
     void listsInOppositeOrdersLockTheirGroupsInTheSameOrder() throws Exception {
@@ -67,18 +58,8 @@ class RestoreAllLockOrderTest {
         // "for no key update" on PostgreSQL)
         StatementPause pause = StatementPause.before(2, sql -> sql.toLowerCase(Locale.ROOT).contains("from cascade_blog")
                 && sql.toLowerCase(Locale.ROOT).endsWith("update"));
-        Future<Integer> firstCall = first.submit(() -> {
-            try (SoftDeleteSession restoring = SoftDeleteSession.wrap(db.sessionFactory().withOptions()
-                    .statementInspector(pause).openSession())) {
-                return restoring.fromTransaction(tx -> restoring.restoreAll(CascadeBlog.class, descending));
-            }
-        });
-        assertThat(pause.awaitPaused()).as("the first call locked its first group").isTrue();
-        Future<Integer> secondCall = second.submit(() -> {
-            try (SoftDeleteSession restoring = SoftDeleteSession.wrap(db.sessionFactory().openSession())) {
-                return restoring.fromTransaction(tx -> restoring.restoreAll(CascadeBlog.class, ascending));
-            }
-        });
+        Future<Integer> firstCall = sessions.firstUntil(pause, s -> s.restoreAll(CascadeBlog.class, descending));
+        Future<Integer> secondCall = sessions.second(s -> s.restoreAll(CascadeBlog.class, ascending));
         assertThat(LockWaits.awaitBlockedOrDone(db, secondCall, 10, TimeUnit.SECONDS))
                 .as("the second call waits for the first").isTrue();
         pause.resume();

@@ -1,18 +1,15 @@
 package dev.softdelete.it.restore;
 
-import dev.softdelete.hibernate.SoftDeleteSession;
 import dev.softdelete.it.model.PolicyRingHold;
 import dev.softdelete.it.model.PolicyRingNode;
 import dev.softdelete.it.support.LockWaits;
 import dev.softdelete.it.support.StatementPause;
 import dev.softdelete.it.support.TestSessionFactory;
-import org.junit.jupiter.api.AfterEach;
+import dev.softdelete.it.support.TwoSessions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -35,14 +32,8 @@ class RingRestoreRaceTest {
     @RegisterExtension
     static final TestSessionFactory db = TestSessionFactory.of(PolicyRingNode.class, PolicyRingHold.class);
 
-    private final ExecutorService first = Executors.newSingleThreadExecutor();
-    private final ExecutorService second = Executors.newSingleThreadExecutor();
-
-    @AfterEach
-    void stopThreads() {
-        first.shutdownNow();
-        second.shutdownNow();
-    }
+    @RegisterExtension
+    final TwoSessions sessions = new TwoSessions(db);
 
     /** {@code size} nodes, each cascading to the next and the last to the first, all deleted by one remove. */
     private static long[] deletedRing(int size) {
@@ -64,14 +55,7 @@ class RingRestoreRaceTest {
 
     /** Restores the node on the first thread, and returns once it stopped at the pause. */
     private Future<Boolean> restoreOnFirstThread(long node, StatementPause pause) throws InterruptedException {
-        Future<Boolean> restore = first.submit(() -> {
-            try (SoftDeleteSession restoring = SoftDeleteSession.wrap(db.sessionFactory().withOptions()
-                    .statementInspector(pause).openSession())) {
-                return restoring.fromTransaction(tx -> restoring.restore(PolicyRingNode.class, node));
-            }
-        });
-        assertThat(pause.awaitPaused()).as("the first restore reached its cascade").isTrue();
-        return restore;
+        return sessions.firstUntil(pause, s -> s.restore(PolicyRingNode.class, node));
     }
 
     @Test
@@ -79,11 +63,7 @@ class RingRestoreRaceTest {
         long[] ring = deletedRing(4);
         StatementPause pause = beforeTheCascade();
         Future<Boolean> firstRestore = restoreOnFirstThread(ring[0], pause);
-        Future<Boolean> secondRestore = second.submit(() -> {
-            try (SoftDeleteSession restoring = SoftDeleteSession.wrap(db.sessionFactory().openSession())) {
-                return restoring.fromTransaction(tx -> restoring.restore(PolicyRingNode.class, ring[2]));
-            }
-        });
+        Future<Boolean> secondRestore = sessions.second(s -> s.restore(PolicyRingNode.class, ring[2]));
         assertThat(LockWaits.awaitBlockedOrDone(db, secondRestore, 10, TimeUnit.SECONDS))
                 .as("the second restore waits for the first").isTrue();
         pause.resume();

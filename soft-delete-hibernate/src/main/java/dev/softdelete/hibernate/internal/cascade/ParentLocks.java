@@ -60,7 +60,17 @@ public final class ParentLocks {
      * @param ids at most {@link IdChunks#SIZE} ids of the type
      */
     public List<DeletedParent> lockParents(EntityPersister persister, List<Object> ids) {
-        return deletedParents(service.cascadePlans().parentStepsOf(persister), persister, ids, null, true);
+        return deletedParents(service.cascadePlans().parentStepsOf(persister), persister, ids, null, true, Set.of());
+    }
+
+    /**
+     * As {@link #lockParents(EntityPersister, List)}, but a parent of the rows' own hierarchy among
+     * {@code restoring} (rows the caller restores and locks exclusive itself, in its own order) is
+     * neither read nor locked, and counts as deleted. Two callers restoring the same rows would
+     * otherwise each hold a shared lock on a row that the other must lock exclusive: a deadlock.
+     */
+    public List<DeletedParent> lockParentsBesides(EntityPersister persister, List<Object> ids, Set<Object> restoring) {
+        return deletedParents(service.cascadePlans().parentStepsOf(persister), persister, ids, null, true, restoring);
     }
 
     /**
@@ -68,21 +78,21 @@ public final class ParentLocks {
      * {@code undone} marked from those other operations did, in the same reads.
      */
     public List<DeletedParent> lockParents(EntityPersister persister, List<Object> ids, DeletedBy undone) {
-        return deletedParents(service.cascadePlans().parentStepsOf(persister), persister, ids, undone, true);
+        return deletedParents(service.cascadePlans().parentStepsOf(persister), persister, ids, undone, true, Set.of());
     }
 
     /** As {@link #lockParents(EntityPersister, List, DeletedBy)}, without taking any lock. */
     public List<DeletedParent> readParents(EntityPersister persister, List<Object> ids, DeletedBy undone) {
-        return deletedParents(service.cascadePlans().parentStepsOf(persister), persister, ids, undone, false);
+        return deletedParents(service.cascadePlans().parentStepsOf(persister), persister, ids, undone, false, Set.of());
     }
 
     /** As {@link #lockParents(EntityPersister, List)}, through the given steps only. */
     public List<DeletedParent> lockParents(List<CascadeStep> steps, EntityPersister persister, List<Object> ids) {
-        return deletedParents(steps, persister, ids, null, true);
+        return deletedParents(steps, persister, ids, null, true, Set.of());
     }
 
     private List<DeletedParent> deletedParents(List<CascadeStep> steps, EntityPersister persister, List<Object> ids,
-            DeletedBy undone, boolean lock) {
+            DeletedBy undone, boolean lock, Set<Object> restoring) {
         List<DeletedParent> deleted = new ArrayList<>();
         for (CascadeStep step : steps) {
             // inside the loop: only a single-column id has parents (steps need single-column keys)
@@ -96,7 +106,16 @@ public final class ParentLocks {
                     IdChunks.binds(ids, persister.getIdentifierMapping(), session), parentIdType, childIdType)) {
                 childrenOf.computeIfAbsent(link[0], key -> new ArrayList<>()).add(link[1]);
             }
-            Deleted parents = deletedAmong(parent, childrenOf.keySet(), lock, undone);
+            Set<Object> toRead = new HashSet<>(childrenOf.keySet());
+            if (parent.getRootEntityDescriptor() == persister.getRootEntityDescriptor()) {
+                for (Object parentId : childrenOf.keySet()) {
+                    if (restoring.contains(parentId)) {
+                        toRead.remove(parentId);
+                        childrenOf.get(parentId).forEach(child -> deleted.add(new DeletedParent(step, parentId, child)));
+                    }
+                }
+            }
+            Deleted parents = deletedAmong(parent, toRead, lock, undone);
             for (Set<Object> marked : List.of(parents.byOthers(), parents.byUndone())) {
                 for (Object parentId : marked) {
                     childrenOf.get(parentId).forEach(child -> deleted.add(new DeletedParent(step, parentId, child,

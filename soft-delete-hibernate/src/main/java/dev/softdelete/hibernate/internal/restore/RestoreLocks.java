@@ -12,6 +12,7 @@ import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.persister.entity.EntityPersister;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * The locked reads a restore makes before it writes, in the order a cascade delete takes its locks:
@@ -57,6 +58,14 @@ final class RestoreLocks {
     /** Locks (shared) every parent of the rows, and returns the deleted ones ({@link ParentLocks}). */
     List<DeletedParent> lockParents(EntityPersister persister, List<Object> ids) {
         return parents.lockParents(persister, ids);
+    }
+
+    /**
+     * As {@link #lockParents}, but for the parents among {@code restoring}, which the caller locks
+     * exclusive itself ({@link ParentLocks#lockParentsBesides}).
+     */
+    List<DeletedParent> lockParentsBesides(EntityPersister persister, List<Object> ids, Set<Object> restoring) {
+        return parents.lockParentsBesides(persister, ids, restoring);
     }
 
     /**

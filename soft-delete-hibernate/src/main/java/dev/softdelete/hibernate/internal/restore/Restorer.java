@@ -40,24 +40,20 @@ public final class Restorer {
     private final SoftDeleteService service;
     private final boolean withParents;
     private final RestoreLocks locks;
-    private final boolean locksRings;
+    // where RootsRestore learns which operations the rows restored here carried (null: nobody asks)
+    private final Set<Long> restoredOperations;
 
     public Restorer(SessionImplementor session, SoftDeleteService service, RestoreOption... options) {
-        this(session, service, true, options);
+        this(session, service, null, options);
     }
 
-    /**
-     * @param locksRings whether a row of a type on a cascade cycle first locks the ring it lies on
-     *                   ({@link RestoreLocks#lockRing}); {@link RootsRestore} restores the rows its groups
-     *                   left without, as it takes no ring locks for its groups either, and most of those
-     *                   rows are live by then (the nodes of a tree below its top, say): the read would be
-     *                   one statement more per row
-     */
-    Restorer(SessionImplementor session, SoftDeleteService service, boolean locksRings, RestoreOption... options) {
+    /** @param restoredOperations receives the operation id of every row this restorer brings back, if not null */
+    Restorer(SessionImplementor session, SoftDeleteService service, Set<Long> restoredOperations,
+            RestoreOption... options) {
         this.session = session;
         this.service = service;
         this.locks = new RestoreLocks(session, service);
-        this.locksRings = locksRings;
+        this.restoredOperations = restoredOperations;
         this.withParents = List.of(options).contains(RestoreOption.WITH_PARENTS);
     }
 
@@ -70,7 +66,7 @@ public final class Restorer {
     private boolean restore(EntityPersister persister, Object id, int depth) {
         SoftDeletableType type = service.typeOf(persister.getEntityName());
         MarkerColumns columns = MarkerColumns.of(persister, type);
-        if (locksRings && service.cascadePlans().onCycle(persister)) {
+        if (service.cascadePlans().onCycle(persister)) {
             // a row of a ring must not lock its parent before the ring's first row (RestoreLocks.lockRing)
             locks.lockRing(new RestoreImpact(session, service).ringOf(persister, id));
         }
@@ -93,6 +89,9 @@ public final class Restorer {
             RestoreConflicts.check(session, service, persister, id, deletion);
             int rows = restoreRow(persister, type, id, marker[0]);
             if (rows > 0) {
+                if (restoredOperations != null && deletion.operation() != null) {
+                    restoredOperations.add(deletion.operation());
+                }
                 OperationHistory history = historyOf(persister, id, deletion);
                 new CascadeRunner(session, service).recordingInto(history).restore(persister, id, deletion);
                 if (history != null) {

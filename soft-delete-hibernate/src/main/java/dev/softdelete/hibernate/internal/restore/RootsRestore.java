@@ -5,6 +5,7 @@ import dev.softdelete.hibernate.RestoreOption;
 import dev.softdelete.hibernate.internal.cascade.CascadeRunner;
 import dev.softdelete.hibernate.internal.cascade.HeldBack;
 import dev.softdelete.hibernate.internal.cascade.LevelWalk.Level;
+import dev.softdelete.hibernate.internal.cascade.ParentLocks;
 import dev.softdelete.hibernate.internal.cascade.ParentLocks.DeletedParent;
 import dev.softdelete.hibernate.internal.cascade.VersionBump;
 import dev.softdelete.hibernate.internal.history.HistoryLog;
@@ -60,6 +61,8 @@ public final class RootsRestore {
     private final boolean withParents;
     // rows read as deleted that another transaction restored before this one locked them
     private int restoredMeanwhile;
+    // the operations of the rows this call restored: the rows they marked came back with them
+    private final Set<Long> restoredOperations = new HashSet<>();
     // rows whose parent, marked by an operation of this call, may come back with a later group of roots
     private final HeldBack heldBack = new HeldBack();
     // the history of each group, written once the held-back rows are settled (null: none kept)
@@ -69,8 +72,8 @@ public final class RootsRestore {
         this.session = session;
         this.service = service;
         this.locks = new RestoreLocks(session, service);
-        this.oneByOne = new Restorer(session, service, false, options);
-        this.parentsFirst = new Restorer(session, service, false, RestoreOption.WITH_PARENTS);
+        this.oneByOne = new Restorer(session, service, options);
+        this.parentsFirst = new Restorer(session, service, restoredOperations, RestoreOption.WITH_PARENTS);
         this.withParents = List.of(options).contains(RestoreOption.WITH_PARENTS);
         this.groupHistories = service.history().enabled() ? new ArrayList<>() : null;
     }
@@ -162,9 +165,30 @@ public final class RootsRestore {
             }
         }
         settleHeldBack();
-        // after the groups, in any order: a row's deleted parents, all among the rows (checked above), come
-        // back first, with their own cascades, unless a group or an earlier row brought them back already
-        alone.forEach(id -> parentsFirst.restore(type, id));
+        restoreOneByOne(type, alone, deleted);
+    }
+
+    /**
+     * The rows left from the groups, one at a time, in any order: a row's deleted parents, all among the
+     * rows (checked before), come back first, with their own cascades. Most of these rows are live by
+     * now (the nodes of a tree below its top, which the top's cascade brought back), and a row restored
+     * alone costs three statements at least: one read per {@value IdChunks#SIZE} rows finds those left.
+     * A row that is live, or that its own restore finds live, came back with an operation this call
+     * restored rows of, or else another transaction restored it meanwhile and it is not counted (a row
+     * marked without an operation id is counted).
+     */
+    private void restoreOneByOne(EntityPersister type, Set<Object> alone, Map<Object, Long> deleted) {
+        if (alone.isEmpty()) {
+            return;
+        }
+        Set<Object> live = new ParentLocks(session, service).liveAmong(type, alone);
+        for (Object id : alone) {
+            Long operation = deleted.get(id);
+            boolean restored = !live.contains(id) && parentsFirst.restore(type, id);
+            if (!restored && operation != null && !restoredOperations.contains(operation)) {
+                restoredMeanwhile++;
+            }
+        }
     }
 
     /**
@@ -246,7 +270,9 @@ public final class RootsRestore {
         Set<Object> alone = new LinkedHashSet<>();
         for (List<Object> group : groups) {
             Map<Object, List<DeletedParent>> outsideByRoot = new LinkedHashMap<>();
-            for (DeletedParent parent : locks.lockParents(type, group)) {
+            // a parent among the roots is locked exclusive with them, in id order, not shared here: two calls
+            // over the same rows would each hold a shared lock that the other must turn exclusive
+            for (DeletedParent parent : locks.lockParentsBesides(type, group, roots.keySet())) {
                 boolean parentIsRoot = parent.step().owner().getRootEntityName().equals(type.getEntityName())
                         && roots.containsKey(parent.id());
                 if (!withParents && !parentIsRoot) {
@@ -300,6 +326,7 @@ public final class RootsRestore {
             return alone;
         }
         restore(type, columns, level, roots, operations);
+        restoredOperations.addAll(operations.ids());
         return alone;
     }
 
