@@ -43,6 +43,11 @@ public class CascadeTwinNode {
         return child;
     }
 
+    /** Hangs the node under a parent after both exist, so that a test chooses the order of their ids. */
+    public void setParent(CascadeTwinNode parent) {
+        this.parent = parent;
+    }
+
     public void setTwin(CascadeTwinNode twin) {
         this.twin = twin;
     }

@@ -1,5 +1,6 @@
 package dev.softdelete.it.restore;
 
+import dev.softdelete.it.model.CascadeTwinNode;
 import dev.softdelete.it.model.PolicyRingHold;
 import dev.softdelete.it.model.PolicyRingNode;
 import dev.softdelete.it.support.LockWaits;
@@ -9,6 +10,7 @@ import dev.softdelete.it.support.TwoSessions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RingRestoreRaceTest {
 
     @RegisterExtension
-    static final TestSessionFactory db = TestSessionFactory.of(PolicyRingNode.class, PolicyRingHold.class);
+    static final TestSessionFactory db = TestSessionFactory.of(PolicyRingNode.class, PolicyRingHold.class,
+            CascadeTwinNode.class);
 
     @RegisterExtension
     final TwoSessions sessions = new TwoSessions(db);
@@ -71,6 +74,52 @@ class RingRestoreRaceTest {
         assertThat(firstRestore.get(30, TimeUnit.SECONDS)).as("the first restore brought the ring back").isTrue();
         assertThat(secondRestore.get(30, TimeUnit.SECONDS)).as("the second found its row restored").isFalse();
         assertThat(deletedNodes()).isZero();
+    }
+
+    /**
+     * A ring of three (each node's twin is the next) whose nodes have a child each, the middle node's
+     * child with the lowest id of all. The restore of the third node walks its cascade only as far as it
+     * needs to find its parent on the ring, and that walk does not reach the middle node's child; the
+     * restore of the first node's does. Locking what each walk reached, the two would lock sets whose
+     * first rows differ: the second restore, starting from the middle child, would hold it while waiting
+     * for the first, whose cascade must write it (a deadlock on the three databases). Both lock every row
+     * of the delete instead.
+     */
+    @Test
+    void restoresWhoseWalksReachDifferentRowsStillQueue() throws Exception {
+        long[] ids = db.fromTransaction(s -> {
+            CascadeTwinNode[] nodes = new CascadeTwinNode[6]; // middle child, first, middle, last, first child, last child
+            for (int i = 0; i < nodes.length; i++) {
+                nodes[i] = new CascadeTwinNode();
+                s.persist(nodes[i]);
+            }
+            nodes[0].setParent(nodes[2]);
+            nodes[4].setParent(nodes[1]);
+            nodes[5].setParent(nodes[3]);
+            nodes[1].setTwin(nodes[2]);
+            nodes[2].setTwin(nodes[3]);
+            nodes[3].setTwin(nodes[1]);
+            s.flush();
+            return Arrays.stream(nodes).mapToLong(CascadeTwinNode::getId).toArray();
+        });
+        db.inTransaction(s -> s.remove(s.find(CascadeTwinNode.class, ids[1])));
+        assertThat(deletedTwins()).isEqualTo(6);
+        StatementPause pause = StatementPause.before(2,
+                sql -> sql.toLowerCase(Locale.ROOT).startsWith("update cascade_twin_node"));
+
+        Future<Boolean> fromTheLast = sessions.firstUntil(pause, s -> s.restore(CascadeTwinNode.class, ids[3]));
+        Future<Boolean> fromTheFirst = sessions.second(s -> s.restore(CascadeTwinNode.class, ids[1]));
+        assertThat(LockWaits.awaitBlockedOrDone(db, fromTheFirst, 10, TimeUnit.SECONDS))
+                .as("the second restore waits for the first").isTrue();
+        pause.resume();
+
+        assertThat(fromTheLast.get(30, TimeUnit.SECONDS)).as("the first restore brought the ring back").isTrue();
+        assertThat(fromTheFirst.get(30, TimeUnit.SECONDS)).as("the second found its row restored").isFalse();
+        assertThat(deletedTwins()).isZero();
+    }
+
+    private static long deletedTwins() {
+        return db.rows("select id from cascade_twin_node where deleted_at is not null").size();
     }
 
     @Test

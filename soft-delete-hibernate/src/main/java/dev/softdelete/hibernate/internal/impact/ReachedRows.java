@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.StringJoiner;
 import java.util.function.Function;
 
@@ -32,11 +31,6 @@ final class ReachedRows {
     void add(EntityPersister type, String ids, Binds binds, long count) {
         levels.computeIfAbsent(type, t -> new ArrayList<>()).add(new Reached(ids, binds));
         counts.merge(type, count, Long::sum);
-    }
-
-    /** The types reached, in the order first reached. */
-    Set<EntityPersister> types() {
-        return levels.keySet();
     }
 
     /**

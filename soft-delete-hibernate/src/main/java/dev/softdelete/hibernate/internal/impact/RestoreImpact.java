@@ -27,7 +27,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -93,17 +92,16 @@ public final class RestoreImpact {
     }
 
     /**
-     * The rows of the ring that a restore of the row would bring back, table by table in name order,
-     * each with its ids in the database's order; read without locks. Empty unless the row is deleted
-     * and a deleted parent of it, marked by the same delete, comes back through the row's own cascade
-     * ({@link #broughtBack}'s walk): a restore locks these rows first, in this order, so that two
-     * restores of rows of one ring queue on its first row instead of each holding a lock the other's
-     * cascade needs.
+     * The delete that marked the ring the row lies on, read without locks; null unless the row is
+     * deleted, with an operation id, and a deleted parent of it that the same delete marked comes back
+     * through the row's own cascade ({@link #broughtBack}'s walk). A restore then locks every row of
+     * that delete first ({@code RestoreLocks.lockRing}): the same rows, in the same order, from
+     * whichever row of the ring it starts.
      */
-    public List<RingRows> ringOf(EntityPersister root, Object id) {
+    public DeletionKey ringDeletion(EntityPersister root, Object id) {
         DeletionKey deletion = deletionOf(root, id);
-        if (deletion == null) {
-            return List.of();
+        if (deletion == null || deletion.operation() == null) {
+            return null;
         }
         List<DeletedParent> pending = new ArrayList<>();
         for (DeletedParent parent : new ParentLocks(session, service).readParents(root, List.of(id), deletion)) {
@@ -111,22 +109,7 @@ public final class RestoreImpact {
                 pending.add(parent);
             }
         }
-        ReachedRows reached = new ReachedRows();
-        if (pending.isEmpty() || walkTo(pending, root, id, deletion, reached).isEmpty()) {
-            return List.of();
-        }
-        Map<String, EntityPersister> byTable = new TreeMap<>();
-        reached.types().forEach(type -> byTable.putIfAbsent(markerColumns(type).table(), type));
-        List<RingRows> ring = new ArrayList<>();
-        byTable.forEach((table, type) -> reached.reachedIn(table, t -> markerColumns(t).table()).ifPresent(rows ->
-                ring.add(new RingRows(type, Mutations.selectColumn(session, "select distinct sd_ring.sd_id from ("
-                        + rows.rows().ids() + ") sd_ring order by sd_ring.sd_id", rows.rows().binds(),
-                        type.getIdentifierMapping().getSingleJdbcMapping())))));
-        return ring;
-    }
-
-    /** Rows of one table on a ring, by a type stored there, with their ids in the database's order. */
-    public record RingRows(EntityPersister type, List<Object> ids) {
+        return pending.isEmpty() || walkTo(pending, root, id, deletion, new ReachedRows()).isEmpty() ? null : deletion;
     }
 
     /**

@@ -7,6 +7,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ public final class CascadePlans {
     private final Map<String, List<DetachStep>> rowDetachSteps = new ConcurrentHashMap<>();
     private final Map<String, Boolean> denyReachable = new ConcurrentHashMap<>();
     private final Map<String, Boolean> onCycle = new ConcurrentHashMap<>();
+    private final Map<String, List<EntityPersister>> cascadeTypes = new ConcurrentHashMap<>();
     private volatile List<CascadeStep> linkSteps;
 
     public CascadePlans(SoftDeleteModel model) {
@@ -220,6 +222,23 @@ public final class CascadePlans {
                 }
             }
             return false;
+        });
+    }
+
+    /** The type and every type its REMOVE cascades reach, directly or through others. */
+    public List<EntityPersister> cascadeTypes(EntityPersister type) {
+        return cascadeTypes.computeIfAbsent(type.getEntityName(), name -> {
+            Map<String, EntityPersister> reached = new LinkedHashMap<>();
+            reached.put(name, type);
+            Deque<EntityPersister> pending = new ArrayDeque<>(List.of(type));
+            while (!pending.isEmpty()) {
+                for (CascadeStep step : stepsFromRowsOf(pending.poll())) {
+                    if (reached.putIfAbsent(step.child().getEntityName(), step.child()) == null) {
+                        pending.add(step.child());
+                    }
+                }
+            }
+            return List.copyOf(reached.values());
         });
     }
 }

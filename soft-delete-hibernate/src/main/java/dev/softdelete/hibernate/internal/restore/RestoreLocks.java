@@ -2,17 +2,20 @@ package dev.softdelete.hibernate.internal.restore;
 
 import dev.softdelete.hibernate.internal.cascade.ParentLocks;
 import dev.softdelete.hibernate.internal.cascade.ParentLocks.DeletedParent;
-import dev.softdelete.hibernate.internal.impact.RestoreImpact.RingRows;
 import dev.softdelete.hibernate.internal.jdbc.Binds;
 import dev.softdelete.hibernate.internal.jdbc.IdChunks;
 import dev.softdelete.hibernate.internal.jdbc.Mutations;
+import dev.softdelete.hibernate.internal.model.DeletionKey;
 import dev.softdelete.hibernate.internal.model.MarkerColumns;
 import dev.softdelete.hibernate.internal.service.SoftDeleteService;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.metamodel.mapping.JdbcMapping;
 import org.hibernate.persister.entity.EntityPersister;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The locked reads a restore makes before it writes, in the order a cascade delete takes its locks:
@@ -37,22 +40,39 @@ final class RestoreLocks {
     }
 
     /**
-     * Locks (exclusive) the rows of a ring ({@code RestoreImpact.ringOf}) before anything else, in its
-     * order: table by table, ids in the database's order, a chunk at a time. Every restore of a row of
-     * the ring takes its first lock on the same row, so the second waits there holding nothing of the
-     * ring, instead of each holding a parent the other's cascade must write (a deadlock).
+     * Locks (exclusive), before anything else, every row that the delete of a ring marked
+     * ({@code RestoreImpact.ringDeletion}; nothing when null), table by table in name order over the
+     * tables its cascades reach, each in id order. Every restore of a row of the ring takes the same
+     * locks in the same order, so the second waits at the first of them holding nothing, instead of
+     * each holding a parent the other's cascade must write (a deadlock). The rows of the delete that
+     * the restore leaves deleted are locked too.
      */
-    void lockRing(List<RingRows> ring) {
-        for (RingRows rows : ring) {
-            MarkerColumns columns = MarkerColumns.of(rows.type(), service.typeOf(rows.type().getEntityName()));
-            String id = MarkerColumns.idColumn(rows.type());
-            for (List<Object> chunk : IdChunks.of(rows.ids())) {
-                Mutations.selectColumn(session, "select " + id + " from " + columns.table() + " where " + id + " in ("
-                        + IdChunks.placeholders(chunk) + ") order by " + id + writeLock,
-                        IdChunks.binds(chunk, rows.type().getIdentifierMapping(), session),
-                        rows.type().getIdentifierMapping().getSingleJdbcMapping());
-            }
+    void lockRing(EntityPersister type, DeletionKey ring) {
+        if (ring == null) {
+            return;
         }
+        Map<String, EntityPersister> byTable = new TreeMap<>();
+        for (EntityPersister reached : service.cascadePlans().cascadeTypes(type)) {
+            byTable.putIfAbsent(columns(reached).table(), reached);
+        }
+        byTable.forEach((table, reached) -> {
+            String id = MarkerColumns.idColumn(reached);
+            MarkerColumns columns = columns(reached);
+            JdbcMapping idType = reached.getIdentifierMapping().getSingleJdbcMapping();
+            // read first, then locked by key: a locking read through the operation's index would also lock
+            // its gaps on MariaDB, where the first restore's UPDATE of that column then waits for the second
+            List<Object> ids = Mutations.selectColumn(session, "select " + id + " from " + table + " where "
+                    + ring.condition(columns) + " order by " + id, ring.bind(new Binds(), columns, session), idType);
+            for (List<Object> chunk : IdChunks.of(ids)) {
+                Mutations.selectColumn(session, "select " + id + " from " + table + " where " + id + " in ("
+                        + IdChunks.placeholders(chunk) + ") order by " + id + writeLock,
+                        IdChunks.binds(chunk, reached.getIdentifierMapping(), session), idType);
+            }
+        });
+    }
+
+    private MarkerColumns columns(EntityPersister type) {
+        return MarkerColumns.of(type, service.typeOf(type.getEntityName()));
     }
 
     /** Locks (shared) every parent of the rows, and returns the deleted ones ({@link ParentLocks}). */

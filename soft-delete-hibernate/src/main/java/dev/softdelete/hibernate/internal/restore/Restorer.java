@@ -68,7 +68,7 @@ public final class Restorer {
         MarkerColumns columns = MarkerColumns.of(persister, type);
         if (service.cascadePlans().onCycle(persister)) {
             // a row of a ring must not lock its parent before the ring's first row (RestoreLocks.lockRing)
-            locks.lockRing(new RestoreImpact(session, service).ringOf(persister, id));
+            locks.lockRing(persister, new RestoreImpact(session, service).ringDeletion(persister, id));
         }
         List<DeletedParent> deletedParents = locks.lockParents(persister, List.of(id));
         Object[] marker = locks.lockMarker(persister, columns, id);

@@ -270,8 +270,8 @@ public final class RootsRestore {
         Set<Object> alone = new LinkedHashSet<>();
         for (List<Object> group : groups) {
             Map<Object, List<DeletedParent>> outsideByRoot = new LinkedHashMap<>();
-            // a parent among the roots is locked exclusive with them, in id order, not shared here: two calls
-            // over the same rows would each hold a shared lock that the other must turn exclusive
+            // a parent among the roots is not locked shared here, but exclusive later, with its group or on its
+            // own: two calls over the same rows would each hold a shared lock that the other must turn exclusive
             for (DeletedParent parent : locks.lockParentsBesides(type, group, roots.keySet())) {
                 boolean parentIsRoot = parent.step().owner().getRootEntityName().equals(type.getEntityName())
                         && roots.containsKey(parent.id());
