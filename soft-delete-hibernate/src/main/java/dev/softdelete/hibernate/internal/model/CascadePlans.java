@@ -207,22 +207,9 @@ public final class CascadePlans {
      * restore locks the ring first.
      */
     public boolean onCycle(EntityPersister type) {
-        return onCycle.computeIfAbsent(type.getEntityName(), name -> {
-            EntityMappingType root = type.getRootEntityDescriptor();
-            Set<String> seen = new HashSet<>();
-            Deque<EntityPersister> pending = new ArrayDeque<>(List.of(type));
-            while (!pending.isEmpty()) {
-                for (CascadeStep step : stepsFromRowsOf(pending.poll())) {
-                    if (step.child().getRootEntityDescriptor() == root) {
-                        return true;
-                    }
-                    if (seen.add(step.child().getEntityName())) {
-                        pending.add(step.child());
-                    }
-                }
-            }
-            return false;
-        });
+        return onCycle.computeIfAbsent(type.getEntityName(), name -> cascadeTypes(type).stream()
+                .flatMap(reached -> stepsFromRowsOf(reached).stream())
+                .anyMatch(step -> step.child().getRootEntityDescriptor() == type.getRootEntityDescriptor()));
     }
 
     /** The type and every type its REMOVE cascades reach, directly or through others. */
