@@ -183,6 +183,45 @@ class RestoreAllTest {
                 .hasSize(1);
     }
 
+    /**
+     * With {@code WITH_PARENTS}, a deleted blog of a post of the first group, marked by another delete
+     * than the group's posts, is restored before the groups; its delete also marked a post of the
+     * second group, which its restore brings back. That post counts as restored by the call (it used to
+     * count as restored meanwhile by another transaction: 501 of 502).
+     */
+    @Test
+    void aRowThatAParentRestoredFirstBroughtBackCounts() {
+        long blog = db.fromTransaction(s -> {
+            CascadeBlog parent = new CascadeBlog("parent");
+            parent.post("early");
+            CascadeBlog other = new CascadeBlog("other");
+            for (int i = 0; i < 500; i++) {
+                other.post("filler");
+            }
+            s.persist(parent);
+            s.persist(other);
+            return parent.getId();
+        });
+        db.inTransaction(s -> s.persist(s.find(CascadeBlog.class, blog).post("late")));
+        List<Long> early = idsOf("select id from cascade_post where title = 'early'");
+        db.inTransaction(s -> s.remove(s.find(CascadePost.class, early.get(0))));
+        db.inTransaction(s -> s.createMutationQuery("delete from CascadePost where title = 'filler'").executeUpdate());
+        db.inTransaction(s -> s.remove(s.find(CascadeBlog.class, blog)));
+        List<Long> posts = deletedIds("cascade_post");
+        assertThat(posts).hasSize(502).startsWith(early.get(0))
+                .endsWith(idsOf("select id from cascade_post where title = 'late'").get(0));
+
+        int restored = db.fromTransaction(s -> s.restoreAll(CascadePost.class, posts, RestoreOption.WITH_PARENTS));
+
+        assertThat(restored).isEqualTo(502);
+        assertThat(deletedIds("cascade_post")).isEmpty();
+        assertThat(deletedIds("cascade_blog")).isEmpty();
+    }
+
+    private List<Long> idsOf(String sql) {
+        return db.rows(sql).stream().map(row -> ((Number) row.get("id")).longValue()).toList();
+    }
+
     @Test
     void badInputIsRefusedNamingTheProblem() {
         List<Long> blogs = deletedBlogs(1);

@@ -102,6 +102,37 @@ class TreeRestoreRaceTest {
         assertThat(deletedNodes()).isZero();
     }
 
+    /**
+     * Two {@code restoreAll} calls of a node and its child, whose delete also marked a grandchild not in
+     * the list: both rows are restored one at a time, the child first (the list is taken in id order,
+     * then the rows with a deleted parent among them). Restoring the child with its parent first used to
+     * lock the parent shared, then the child, then the parent exclusive: the second call held the same
+     * shared lock while waiting for the child, a deadlock on PostgreSQL and MariaDB. Now the parent is
+     * restored first, in a restore of its own, and the second call waits there.
+     */
+    @Test
+    void twoRestoresOfAListWhoseRowsGoOneAtATimeQueue() throws Exception {
+        List<Long> chain = db.fromTransaction(s -> {
+            CascadeNode top = new CascadeNode("top");
+            CascadeNode middle = top.child("middle");
+            CascadeNode leaf = middle.child("leaf");
+            s.persist(top);
+            return List.of(top.getId(), middle.getId(), leaf.getId());
+        });
+        db.inTransaction(s -> s.remove(s.find(CascadeNode.class, chain.get(0))));
+        List<Long> listed = List.of(chain.get(0), chain.get(1));
+        StatementPause pause = RestoreWithParentsRaceTest.beforeSecondRowLock();
+        Future<Integer> firstCall = sessions.firstUntil(pause, s -> s.restoreAll(CascadeNode.class, listed));
+        Future<Integer> secondCall = sessions.second(s -> s.restoreAll(CascadeNode.class, listed));
+        assertThat(LockWaits.awaitBlockedOrDone(db, secondCall, 10, TimeUnit.SECONDS))
+                .as("the second call waits for the first").isTrue();
+        pause.resume();
+
+        assertThat(firstCall.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+        assertThat(secondCall.get(30, TimeUnit.SECONDS)).as("the rows the first call restored").isZero();
+        assertThat(deletedNodes()).isZero();
+    }
+
     private static long deletedNodes() {
         return db.rows("select id from cascade_node where deleted_at is not null").size();
     }

@@ -138,7 +138,7 @@ public final class RestoreImpact {
     }
 
     /** What the delete of the row wrote (its instant and operation), read without a lock; null when live or absent. */
-    private DeletionKey deletionOf(EntityPersister root, Object id) {
+    public DeletionKey deletionOf(EntityPersister root, Object id) {
         MarkerColumns columns = markerColumns(root);
         List<Object[]> marker = Mutations.selectRows(session, "select " + columns.marker().getSelectionExpression()
                 + ", " + columns.operation() + " from " + columns.table() + " where " + MarkerColumns.idRestriction(root),

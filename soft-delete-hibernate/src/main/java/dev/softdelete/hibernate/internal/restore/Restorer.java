@@ -25,12 +25,13 @@ import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Restores one row, and what the same delete cascaded to: the children that carry the row's delete
- * operation id (or, for rows marked without one, its instant). Runs inside an unfiltered scope opened by the caller. A row whose parent (a row whose
- * REMOVE cascade reaches it) is still deleted is refused, or its parents are restored first on
- * request. The session is flushed once first; the parents and the row are locked before anything
- * is written ({@link RestoreLocks}); the row itself is restored with an UPDATE that moves
- * its version on, followed by the cache cleanup Hibernate does after a bulk statement; the managed
- * instance, if any, is refreshed.
+ * operation id (or, for rows marked without one, its instant). Runs inside an unfiltered scope opened
+ * by the caller. A row whose parent (a row whose REMOVE cascade reaches it) is still deleted is
+ * refused, or its parents are restored first on request, from the top of each chain down
+ * ({@link DeletedAncestors}). The session is flushed once first; the parents and the row are locked
+ * before anything is written ({@link RestoreLocks}); the row itself is restored with an UPDATE that
+ * moves its version on, followed by the cache cleanup Hibernate does after a bulk statement; the
+ * managed instance, if any, is refreshed.
  */
 public final class Restorer {
 
@@ -60,7 +61,23 @@ public final class Restorer {
     public boolean restore(EntityPersister persister, Object id) {
         // once, so the JDBC reads below see what the session has pending; later writes are our own SQL
         session.flush();
-        return restore(persister, id, 0);
+        if (!withParents) {
+            return restore(persister, id, 0);
+        }
+        // the deleted parents first, each chain from its top down, as restores of their own: two restores of
+        // rows of one chain then lock its top first, where locking the row's parent shared before restoring
+        // it let each hold a lock that the other had to wait for (DeletedAncestors)
+        boolean parentRestored = false;
+        DeletedAncestors ancestors = new DeletedAncestors(session, service, MAX_PARENT_DEPTH);
+        for (DeletedAncestors.Row parent : ancestors.topDown(persister, id)) {
+            parentRestored |= restore(parent.type(), parent.id(), 1);
+        }
+        if (restore(persister, id, 0)) {
+            return true;
+        }
+        // deleted when the call began (or no parent would have been listed): a parent's cascade brought it back
+        return parentRestored && locks.lockMarker(persister, MarkerColumns.of(persister, service.typeOf(
+                persister.getEntityName())), id) == null;
     }
 
     private boolean restore(EntityPersister persister, Object id, int depth) {

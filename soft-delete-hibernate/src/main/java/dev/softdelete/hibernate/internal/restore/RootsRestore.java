@@ -151,6 +151,9 @@ public final class RootsRestore {
      */
     private void restore(EntityPersister type, Map<Object, Long> deleted, Set<Long> openOperations) {
         List<List<Object>> groups = IdChunks.of(new ArrayList<>(deleted.keySet()));
+        if (withParents) {
+            restoreParentsOutside(type, groups, deleted);
+        }
         Set<Object> alone = rootsWithDeletedParents(type, groups, deleted);
         deleted.forEach((id, operation) -> {
             if (operation == null || openOperations.contains(operation)) {
@@ -166,6 +169,32 @@ public final class RootsRestore {
         }
         settleHeldBack();
         restoreOneByOne(type, alone, deleted);
+    }
+
+    /**
+     * With {@link RestoreOption#WITH_PARENTS}: the deleted parents of the rows that other operations
+     * marked, and that are not rows of the call themselves, come back first, each chain from its top
+     * down ({@link Restorer}), before this call takes any lock. Locked shared with the rows' other
+     * parents first and restored later, such a parent was held shared by two calls over the same rows,
+     * each then waiting for the other to let it lock the parent exclusive: a deadlock. Read without
+     * locks, one read per association and {@value IdChunks#SIZE} rows; a parent the rows' own
+     * operations marked (as on a ring) is left to the groups, whose cascades may bring it back.
+     */
+    private void restoreParentsOutside(EntityPersister type, List<List<Object>> groups, Map<Object, Long> deleted) {
+        ParentLocks parents = new ParentLocks(session, service);
+        Set<List<Object>> restored = new HashSet<>();
+        for (List<Object> group : groups) {
+            List<Long> operations = group.stream().map(deleted::get).filter(Objects::nonNull).distinct().toList();
+            for (DeletedParent parent : parents.readParents(type, group,
+                    operations.isEmpty() ? null : new DeleteOperations(operations))) {
+                String hierarchy = parent.step().owner().getRootEntityName();
+                boolean isRow = hierarchy.equals(type.getRootEntityName()) && deleted.containsKey(parent.id());
+                // a parent of several rows is restored once
+                if (!isRow && !parent.byUndone() && restored.add(List.of(hierarchy, parent.id()))) {
+                    parentsFirst.restore(parent.step().owner(), parent.id());
+                }
+            }
+        }
     }
 
     /**
@@ -306,7 +335,13 @@ public final class RootsRestore {
     private List<Object> restoreTogether(EntityPersister type, Map<Object, Long> expected) {
         MarkerColumns columns = columns(type);
         Map<Object, Long> roots = lockRoots(type, columns, new ArrayList<>(expected.keySet()));
-        restoredMeanwhile += expected.size() - roots.size();
+        expected.forEach((id, operation) -> {
+            // a root live by now came back with its operation, restored by this call (a parent restored first
+            // that the same delete marked) or else by another transaction
+            if (!roots.containsKey(id) && !restoredOperations.contains(operation)) {
+                restoredMeanwhile++;
+            }
+        });
         List<Object> alone = new ArrayList<>();
         roots.forEach((id, operation) -> {
             if (!Objects.equals(operation, expected.get(id))) {
