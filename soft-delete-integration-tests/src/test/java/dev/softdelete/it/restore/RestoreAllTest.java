@@ -186,8 +186,9 @@ class RestoreAllTest {
     /**
      * With {@code WITH_PARENTS}, a deleted blog of a post of the first group, marked by another delete
      * than the group's posts, is restored before the groups; its delete also marked a post of the
-     * second group, which its restore brings back. That post counts as restored by the call (it used to
-     * count as restored meanwhile by another transaction: 501 of 502).
+     * second group, which its restore brings back. That post counts as restored by the call, not as
+     * restored meanwhile by another transaction (501 of 502, had the count not known the blog's
+     * operation).
      */
     @Test
     void aRowThatAParentRestoredFirstBroughtBackCounts() {

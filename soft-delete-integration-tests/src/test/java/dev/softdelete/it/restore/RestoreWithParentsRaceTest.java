@@ -74,7 +74,7 @@ class RestoreWithParentsRaceTest {
     /**
      * Both restore the whole chain: the second waits at its top, holding nothing. Restoring each
      * parent after locking it shared, the first stopped holding the leaf and a shared lock on the
-     * middle, which the second took too: the deadlock of the class comment, one level up.
+     * middle, which the second took too: the deadlock of the class comment.
      */
     @Test
     void twoRestoresOfALeafUnderTwoDeletedParentsQueue() throws Exception {
@@ -108,20 +108,47 @@ class RestoreWithParentsRaceTest {
      */
     @Test
     void twoRestoresOfAListUnderADeletedParentDoNotDeadlock() throws Exception {
-        long top = db.fromTransaction(s -> {
+        long top = topWithTwoChildren();
+        List<Long> children = childrenOf(top);
+        for (long child : children) {
+            db.inTransaction(s -> s.remove(s.find(CascadeNode.class, child)));
+        }
+        db.inTransaction(s -> s.remove(s.find(CascadeNode.class, top)));
+
+        raceTwoRestoreAlls(top, children);
+    }
+
+    /**
+     * As {@link #twoRestoresOfAListUnderADeletedParentDoNotDeadlock}, with the children deleted by their
+     * parent's delete: the parent is marked by the rows' own operation, yet their cascades do not bring
+     * it back (they reach only what lies below them), so it is restored first too.
+     */
+    @Test
+    void twoRestoresOfAListWhoseParentsDeleteMarkedThemDoNotDeadlock() throws Exception {
+        long top = topWithTwoChildren();
+        List<Long> children = childrenOf(top);
+        db.inTransaction(s -> s.remove(s.find(CascadeNode.class, top)));
+
+        raceTwoRestoreAlls(top, children);
+    }
+
+    private static long topWithTwoChildren() {
+        return db.fromTransaction(s -> {
             CascadeNode root = new CascadeNode("top");
             root.child("a");
             root.child("b");
             s.persist(root);
             return root.getId();
         });
-        List<Long> children = db.rows("select id from cascade_node where parent_id = ?", top).stream()
-                .map(row -> ((Number) row.get("id")).longValue()).toList();
-        for (long child : children) {
-            db.inTransaction(s -> s.remove(s.find(CascadeNode.class, child)));
-        }
-        db.inTransaction(s -> s.remove(s.find(CascadeNode.class, top)));
+    }
 
+    private static List<Long> childrenOf(long top) {
+        return db.rows("select id from cascade_node where parent_id = ?", top).stream()
+                .map(row -> ((Number) row.get("id")).longValue()).toList();
+    }
+
+    /** The first call stops before its first row lock; both must end without error, one restoring both. */
+    private void raceTwoRestoreAlls(long top, List<Long> children) throws Exception {
         StatementPause pause = StatementPause.before(1, RestoreWithParentsRaceTest::rowLock);
         Future<Integer> first = sessions.firstUntil(pause,
                 s -> s.restoreAll(CascadeNode.class, children, RestoreOption.WITH_PARENTS));

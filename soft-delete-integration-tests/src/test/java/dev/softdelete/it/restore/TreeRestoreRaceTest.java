@@ -104,11 +104,11 @@ class TreeRestoreRaceTest {
 
     /**
      * Two {@code restoreAll} calls of a node and its child, whose delete also marked a grandchild not in
-     * the list: both rows are restored one at a time, the child first (the list is taken in id order,
-     * then the rows with a deleted parent among them). Restoring the child with its parent first used to
-     * lock the parent shared, then the child, then the parent exclusive: the second call held the same
-     * shared lock while waiting for the child, a deadlock on PostgreSQL and MariaDB. Now the parent is
-     * restored first, in a restore of its own, and the second call waits there.
+     * the list: both rows are restored one at a time, the child first (the rows with a deleted parent
+     * among them come first, then the others in id order). Restoring the child with its parent first
+     * used to lock the parent shared, then the child, then the parent exclusive: the second call held
+     * the same shared lock while waiting for the child, a deadlock on PostgreSQL and MariaDB. Now the
+     * parent is restored first, in a restore of its own, and the second call waits there.
      */
     @Test
     void twoRestoresOfAListWhoseRowsGoOneAtATimeQueue() throws Exception {

@@ -20,13 +20,14 @@ import java.util.Set;
  * of its own, they are locked as a restore of the top row alone locks them: a chain's top first. Two
  * such restores of rows of one chain then wait for each other at its top, holding nothing, where
  * locking the row's parent shared before restoring it made each hold a lock the other had to wait for.
- * Parents that the row's own cascade brings back (a ring) are not listed; neither are rows past
- * {@code maxDepth} levels, which the restore itself refuses.
+ * Parents that the row's own cascade brings back (a ring) are not listed; neither are rows more than
+ * {@code maxDepth} levels up: restored at its level, the highest listed row then finds its own parent
+ * deleted at the limit, and the restore is refused as before.
  */
 final class DeletedAncestors {
 
-    /** A row of a soft-deletable type. */
-    record Row(EntityPersister type, Object id) {
+    /** A deleted ancestor, {@code level} parents above the row (1: a parent of the row). */
+    record Row(EntityPersister type, Object id, int level) {
     }
 
     private final SharedSessionContractImplementor session;
@@ -65,7 +66,7 @@ final class DeletedAncestors {
         }
         Set<DeletedParent> comingBack = impact.broughtBack(type, id, deletion, parents);
         for (DeletedParent parent : parents) {
-            Row row = new Row(parent.step().owner(), parent.id());
+            Row row = new Row(parent.step().owner(), parent.id(), depth + 1);
             if (comingBack.contains(parent) || !seen.add(key(row.type(), row.id()))) {
                 continue;
             }

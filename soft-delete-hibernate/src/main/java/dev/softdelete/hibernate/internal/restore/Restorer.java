@@ -3,6 +3,7 @@ package dev.softdelete.hibernate.internal.restore;
 import dev.softdelete.hibernate.HistoryEntry;
 import dev.softdelete.hibernate.RestoreOption;
 import dev.softdelete.hibernate.internal.cascade.CascadeRunner;
+import dev.softdelete.hibernate.internal.cascade.ParentLocks;
 import dev.softdelete.hibernate.internal.cascade.ParentLocks.DeletedParent;
 import dev.softdelete.hibernate.internal.cascade.VersionBump;
 import dev.softdelete.hibernate.internal.history.HistoryLog;
@@ -67,17 +68,21 @@ public final class Restorer {
         // the deleted parents first, each chain from its top down, as restores of their own: two restores of
         // rows of one chain then lock its top first, where locking the row's parent shared before restoring
         // it let each hold a lock that the other had to wait for (DeletedAncestors)
+        if (service.cascadePlans().onCycle(persister)) {
+            // the row's ring before its parents, as every restore of a row of the ring takes it first
+            locks.lockRing(persister, new RestoreImpact(session, service).ringDeletion(persister, id));
+        }
         boolean parentRestored = false;
         DeletedAncestors ancestors = new DeletedAncestors(session, service, MAX_PARENT_DEPTH);
         for (DeletedAncestors.Row parent : ancestors.topDown(persister, id)) {
-            parentRestored |= restore(parent.type(), parent.id(), 1);
+            parentRestored |= restore(parent.type(), parent.id(), parent.level());
         }
         if (restore(persister, id, 0)) {
             return true;
         }
-        // deleted when the call began (or no parent would have been listed): a parent's cascade brought it back
-        return parentRestored && locks.lockMarker(persister, MarkerColumns.of(persister, service.typeOf(
-                persister.getEntityName())), id) == null;
+        // deleted when the call began (or no parent would have been listed), and live now, not purged: a
+        // parent's cascade brought it back (a row with parents has a single-column id, which liveAmong reads)
+        return parentRestored && !new ParentLocks(session, service).liveAmong(persister, List.of(id)).isEmpty();
     }
 
     private boolean restore(EntityPersister persister, Object id, int depth) {

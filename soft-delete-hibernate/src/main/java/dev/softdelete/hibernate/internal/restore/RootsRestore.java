@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@code restoreDeletedSince} and {@code restoreAll}: many rows of a type, each with what its delete
@@ -172,29 +173,44 @@ public final class RootsRestore {
     }
 
     /**
-     * With {@link RestoreOption#WITH_PARENTS}: the deleted parents of the rows that other operations
-     * marked, and that are not rows of the call themselves, come back first, each chain from its top
-     * down ({@link Restorer}), before this call takes any lock. Locked shared with the rows' other
-     * parents first and restored later, such a parent was held shared by two calls over the same rows,
-     * each then waiting for the other to let it lock the parent exclusive: a deadlock. Read without
-     * locks, one read per association and {@value IdChunks#SIZE} rows; a parent the rows' own
-     * operations marked (as on a ring) is left to the groups, whose cascades may bring it back.
+     * With {@link RestoreOption#WITH_PARENTS}: the deleted parents of the rows that are not rows of the
+     * call themselves come back first, each chain from its top down ({@link Restorer}), before this
+     * call takes any lock, sorted by type and id. Locked shared with the rows' other parents first and
+     * restored later, such a parent was held shared by two calls over the same rows, each then waiting
+     * for the other to let it lock the parent exclusive: a deadlock. Read without locks, one read per
+     * association and {@value IdChunks#SIZE} rows. A parent that a row's own cascade brings back (a
+     * ring: its delete marked the row too, and the row's type lies on a cascade cycle) is left to the
+     * groups.
      */
     private void restoreParentsOutside(EntityPersister type, List<List<Object>> groups, Map<Object, Long> deleted) {
         ParentLocks parents = new ParentLocks(session, service);
-        Set<List<Object>> restored = new HashSet<>();
+        boolean onCycle = service.cascadePlans().onCycle(type);
+        Map<String, Map<Object, EntityPersister>> outside = new TreeMap<>();
         for (List<Object> group : groups) {
             List<Long> operations = group.stream().map(deleted::get).filter(Objects::nonNull).distinct().toList();
             for (DeletedParent parent : parents.readParents(type, group,
                     operations.isEmpty() ? null : new DeleteOperations(operations))) {
                 String hierarchy = parent.step().owner().getRootEntityName();
                 boolean isRow = hierarchy.equals(type.getRootEntityName()) && deleted.containsKey(parent.id());
-                // a parent of several rows is restored once
-                if (!isRow && !parent.byUndone() && restored.add(List.of(hierarchy, parent.id()))) {
-                    parentsFirst.restore(parent.step().owner(), parent.id());
+                if (!isRow && !(onCycle && parent.byUndone() && comesBackWithRow(type, parent, deleted))) {
+                    outside.computeIfAbsent(hierarchy, h -> new LinkedHashMap<>())
+                            .putIfAbsent(parent.id(), parent.step().owner());
                 }
             }
         }
+        // one order for every call: two calls over overlapping rows lock the parents they share alike
+        outside.values().forEach(ofHierarchy -> {
+            List<Object> ids = new ArrayList<>(ofHierarchy.keySet());
+            sortIfComparable(ids);
+            ids.forEach(id -> parentsFirst.restore(ofHierarchy.get(id), id));
+        });
+    }
+
+    /** Whether the row's own cascade brings back the deleted parent that the row's delete marked. */
+    private boolean comesBackWithRow(EntityPersister type, DeletedParent parent, Map<Object, Long> deleted) {
+        Long operation = deleted.get(parent.child());
+        return operation != null && !new RestoreImpact(session, service).broughtBack(type, parent.child(),
+                new DeletionKey(null, operation), List.of(parent)).isEmpty();
     }
 
     /**
