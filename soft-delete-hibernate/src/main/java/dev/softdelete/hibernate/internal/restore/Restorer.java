@@ -63,21 +63,22 @@ public final class Restorer {
         // once, so the JDBC reads below see what the session has pending; later writes are our own SQL
         session.flush();
         if (!withParents) {
-            return restore(persister, id, 0);
+            return restore(persister, id, 0, false);
         }
         // the deleted parents first, each chain from its top down, as restores of their own: two restores of
         // rows of one chain then lock its top first, where locking the row's parent shared before restoring
         // it let each hold a lock that the other had to wait for (DeletedAncestors)
-        if (service.cascadePlans().onCycle(persister)) {
+        boolean onCycle = service.cascadePlans().onCycle(persister);
+        if (onCycle) {
             // the row's ring before its parents, as every restore of a row of the ring takes it first
             locks.lockRing(persister, new RestoreImpact(session, service).ringDeletion(persister, id));
         }
         boolean parentRestored = false;
         DeletedAncestors ancestors = new DeletedAncestors(session, service, MAX_PARENT_DEPTH);
         for (DeletedAncestors.Row parent : ancestors.topDown(persister, id)) {
-            parentRestored |= restore(parent.type(), parent.id(), parent.level());
+            parentRestored |= restore(parent.type(), parent.id(), parent.level(), false);
         }
-        if (restore(persister, id, 0)) {
+        if (restore(persister, id, 0, onCycle)) {
             return true;
         }
         // deleted when the call began (or no parent would have been listed), and live now, not purged: a
@@ -85,10 +86,11 @@ public final class Restorer {
         return parentRestored && !new ParentLocks(session, service).liveAmong(persister, List.of(id)).isEmpty();
     }
 
-    private boolean restore(EntityPersister persister, Object id, int depth) {
+    /** @param ringLocked whether the caller has taken the row's ring locks already */
+    private boolean restore(EntityPersister persister, Object id, int depth, boolean ringLocked) {
         SoftDeletableType type = service.typeOf(persister.getEntityName());
         MarkerColumns columns = MarkerColumns.of(persister, type);
-        if (service.cascadePlans().onCycle(persister)) {
+        if (!ringLocked && service.cascadePlans().onCycle(persister)) {
             // a row of a ring must not lock its parent before the ring's first row (RestoreLocks.lockRing)
             locks.lockRing(persister, new RestoreImpact(session, service).ringDeletion(persister, id));
         }
@@ -170,7 +172,7 @@ public final class Restorer {
                 throw new IllegalStateException("softdelete: the parents of " + persister.getEntityName() + "#" + id
                         + " are more than " + MAX_PARENT_DEPTH + " levels deep; check for a cycle");
             }
-            restoredAny |= restore(step.owner(), deleted.id(), depth + 1);
+            restoredAny |= restore(step.owner(), deleted.id(), depth + 1, false);
         }
         return restoredAny;
     }
